@@ -1,0 +1,2 @@
+/** What an article is: the record published to Kafka, its identity, and the parser for the text format. */
+package dev.newsfeed.article;

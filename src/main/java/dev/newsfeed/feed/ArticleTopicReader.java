@@ -1,0 +1,213 @@
+package dev.newsfeed.feed;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.newsfeed.article.Article;
+
+/**
+ * Replays the articles topic into a {@link FeedView} and then follows it. It reads every partition from the
+ * beginning by explicit assignment, with no consumer group and no committed offsets: every instance builds
+ * the same view, and a restart rebuilds it. Plain Kafka client code, so tests can build a second view of the
+ * same topic.
+ *
+ * <p>The view has caught up once the consumer's position on every partition reaches the end offset read at
+ * assignment. Positions, not offsets of records seen, because compaction leaves gaps before the end.
+ */
+public final class ArticleTopicReader implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ArticleTopicReader.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Map<String, Object> consumerConfig;
+    private final String topic;
+    private final FeedView view;
+    private final ObjectReader articles;
+    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean closed;
+
+    /**
+     * @param consumerConfig connection settings ({@code bootstrap.servers}, security); any group settings
+     *        are dropped
+     */
+    public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, FeedView view, ObjectMapper json) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        this.consumerConfig = config;
+        this.topic = topic;
+        this.view = view;
+        this.articles = json.readerFor(Article.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public FeedView view() {
+        return view;
+    }
+
+    /** Completes once the view holds everything the topic held when reading began. */
+    public CompletionStage<Void> caughtUp() {
+        return caughtUp;
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.isDone();
+    }
+
+    /** Records that could not be read as articles and were left out of the view. */
+    public long skippedRecords() {
+        return skipped.get();
+    }
+
+    /** Records applied to the view, removals included. */
+    public long appliedRecords() {
+        return applied.get();
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig,
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            if (closed) {
+                return;
+            }
+            List<TopicPartition> partitions = partitions(kafka);
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = endOffsets(kafka, partitions);
+            LOG.infof("Reading %s from the beginning (%d partitions, %d records at most)", topic,
+                    partitions.size(), end.values().stream().mapToLong(Long::longValue).sum());
+            while (!closed) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+                if (!records.isEmpty()) {
+                    view.apply(changes(records));
+                }
+                if (!caughtUp.isDone() && reached(kafka, end)) {
+                    LOG.infof("Feed view caught up with %s: %d articles", topic, view.size());
+                    caughtUp.complete(null);
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+    }
+
+    private List<ArticleChange> changes(ConsumerRecords<String, byte[]> records) {
+        List<ArticleChange> changes = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ArticleChange change = change(record);
+            if (change != null) {
+                changes.add(change);
+                applied.incrementAndGet();
+            } else {
+                skipped.incrementAndGet();
+            }
+        }
+        return changes;
+    }
+
+    private ArticleChange change(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            LOG.warnf("Skipped record %s-%d@%d: it has no key, so it names no article",
+                    record.topic(), record.partition(), record.offset());
+            return null;
+        }
+        if (record.value() == null) {
+            return ArticleChange.removal(record.key());
+        }
+        try {
+            Article article = articles.readValue(record.value());
+            if (!record.key().equals(article.id())) {
+                LOG.warnf("Skipped record %s-%d@%d: its key '%s' differs from the article id '%s'",
+                        record.topic(), record.partition(), record.offset(), record.key(), article.id());
+                return null;
+            }
+            return ArticleChange.put(article);
+        } catch (IOException e) {
+            LOG.warnf("Skipped record %s-%d@%d (key '%s'): not an article: %s",
+                    record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+            return null;
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
+        while (!closed) {
+            try {
+                List<PartitionInfo> infos = kafka.partitionsFor(topic);
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+                }
+                LOG.warnf("Topic %s does not exist yet; waiting for it", topic);
+            } catch (TimeoutException e) {
+                LOG.warnf("Kafka did not answer for the partitions of %s; trying again: %s", topic, e.getMessage());
+            }
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+        throw new WakeupException();
+    }
+
+    private Map<TopicPartition, Long> endOffsets(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions)
+            throws InterruptedException {
+        while (!closed) {
+            try {
+                return kafka.endOffsets(partitions);
+            } catch (TimeoutException e) {
+                LOG.warnf("Kafka did not answer for the end offsets of %s; trying again: %s", topic, e.getMessage());
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            }
+        }
+        throw new WakeupException();
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
+        try {
+            return end.entrySet().stream()
+                    .allMatch(partition -> kafka.position(partition.getKey(), POLL_TIMEOUT) >= partition.getValue());
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+}

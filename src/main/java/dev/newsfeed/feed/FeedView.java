@@ -1,0 +1,102 @@
+package dev.newsfeed.feed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import dev.newsfeed.article.Article;
+
+/**
+ * The latest feed: one entry per article id, the newest version of each, ordered newest publication first.
+ *
+ * <p>Changes arrive a poll batch at a time and each batch is applied whole under a write lock, so a
+ * reader sees the view between two batches, never inside one, and nothing is copied per record: a replay of
+ * the topic costs O(n log n), however it is batched. Reads take the read lock only for the few entries of one
+ * page.
+ */
+public final class FeedView {
+
+    private final Map<String, Article> byId = new HashMap<>();
+    private final NavigableMap<FeedPosition, Article> ordered = new TreeMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /** Applies one batch in order: a later change of an id replaces an earlier one. */
+    public void apply(List<ArticleChange> batch) {
+        lock.writeLock().lock();
+        try {
+            for (ArticleChange change : batch) {
+                Article previous = change.isRemoval() ? byId.remove(change.id()) : byId.put(change.id(), change.article());
+                if (previous != null) {
+                    ordered.remove(FeedPosition.of(previous));
+                }
+                if (!change.isRemoval()) {
+                    ordered.put(FeedPosition.of(change.article()), change.article());
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<Article> find(String id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byId.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Whether the view holds exactly this version of the article. */
+    public boolean holds(String id, String contentHash) {
+        return find(id).map(article -> article.contentHash().equals(contentHash)).orElse(false);
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The first page of the feed. */
+    public FeedPage page(int limit) {
+        return page(null, limit);
+    }
+
+    /**
+     * The {@code limit} articles that follow the cursor (from the newest when it is null).
+     *
+     * @throws InvalidCursorException when the cursor was not issued by {@link FeedPage#next()}
+     */
+    public FeedPage page(String cursor, int limit) throws InvalidCursorException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        FeedPosition after = cursor == null ? null : FeedCursor.decode(cursor);
+        lock.readLock().lock();
+        try {
+            Iterator<Map.Entry<FeedPosition, Article>> entries = (after == null ? ordered : ordered.tailMap(after, false))
+                    .entrySet().iterator();
+            List<Article> items = new ArrayList<>(Math.min(limit, byId.size()));
+            FeedPosition last = null;
+            while (entries.hasNext() && items.size() < limit) {
+                Map.Entry<FeedPosition, Article> entry = entries.next();
+                items.add(entry.getValue());
+                last = entry.getKey();
+            }
+            return new FeedPage(items, entries.hasNext() ? FeedCursor.encode(last) : null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

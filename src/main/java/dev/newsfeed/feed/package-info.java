@@ -1,0 +1,2 @@
+/** The latest feed: the view materialised from the articles topic, and the REST resources that serve it. */
+package dev.newsfeed.feed;

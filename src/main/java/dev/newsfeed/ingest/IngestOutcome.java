@@ -1,0 +1,23 @@
+package dev.newsfeed.ingest;
+
+import dev.newsfeed.article.Article;
+
+/** What became of one source: published (Kafka acknowledged it), already in the feed, or refused. */
+public record IngestOutcome(Result result, Article article, String reason) {
+
+    public enum Result {
+        PUBLISHED, UNCHANGED, REJECTED
+    }
+
+    static IngestOutcome published(Article article) {
+        return new IngestOutcome(Result.PUBLISHED, article, null);
+    }
+
+    static IngestOutcome unchanged(Article article) {
+        return new IngestOutcome(Result.UNCHANGED, article, null);
+    }
+
+    static IngestOutcome rejected(String reason) {
+        return new IngestOutcome(Result.REJECTED, null, reason);
+    }
+}

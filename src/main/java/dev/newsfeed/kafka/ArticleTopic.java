@@ -1,0 +1,132 @@
+package dev.newsfeed.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes sure the articles topic exists and is compacted. Kafka is the only store of articles, so a topic
+ * that deletes by time would silently lose them: such a topic is reported, never used for writing.
+ */
+@ApplicationScoped
+public class ArticleTopic {
+
+    private static final Logger LOG = Logger.getLogger(ArticleTopic.class);
+    private static final long TIMEOUT_SECONDS = 10;
+
+    public enum State {
+        /** Not checked yet, or the broker could not be asked. */
+        UNKNOWN,
+        /** Exists and is compacted. */
+        READY,
+        /** Exists with a policy that deletes articles. */
+        MISCONFIGURED
+    }
+
+    public record Status(State state, String detail) {
+    }
+
+    private final Admin admin;
+    private final KafkaSettings settings;
+    private volatile Status status = new Status(State.UNKNOWN, "not checked yet");
+
+    ArticleTopic(Admin admin, KafkaSettings settings) {
+        this.admin = admin;
+        this.settings = settings;
+    }
+
+    public String name() {
+        return settings.topic();
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /**
+     * Creates the topic if it is missing and checks its cleanup policy.
+     *
+     * @throws KafkaUnavailableException when the broker does not answer; the caller retries
+     */
+    public Status ensure() throws KafkaUnavailableException {
+        try {
+            if (!exists()) {
+                create();
+            }
+            String policy = cleanupPolicy();
+            status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
+                    ? misconfigured(policy)
+                    : new Status(State.READY, "topic " + name() + " is compacted");
+            if (status.state() == State.MISCONFIGURED) {
+                LOG.error(status.detail());
+            }
+            return status;
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            status = new Status(State.UNKNOWN, "cannot reach Kafka to check topic " + name() + ": " + cause);
+            throw new KafkaUnavailableException(status.detail(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while checking topic " + name(), e);
+        }
+    }
+
+    private Status misconfigured(String policy) {
+        return new Status(State.MISCONFIGURED, "topic " + name() + " has cleanup.policy=" + policy
+                + ": Kafka would delete articles when they age. newsfeed keeps every article only in this topic;"
+                + " set cleanup.policy=compact on it (kafka-configs.sh --alter --entity-type topics --entity-name "
+                + name() + " --add-config cleanup.policy=compact) or configure another newsfeed.kafka.topic");
+    }
+
+    private boolean exists() throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            admin.describeTopics(List.of(name())).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void create() throws InterruptedException, ExecutionException, TimeoutException {
+        NewTopic topic = new NewTopic(name(), settings.partitions(), settings.replicationFactor())
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
+                        TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        try {
+            admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.infof("Created topic %s (%d partitions, replication factor %d, compacted)",
+                    name(), settings.partitions(), settings.replicationFactor());
+        } catch (ExecutionException e) {
+            // Another instance created it first: the policy check that follows judges it like any other.
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private String cleanupPolicy() throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name());
+        Config config = admin.describeConfigs(List.of(resource)).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+        ConfigEntry entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        return entry == null ? TopicConfig.CLEANUP_POLICY_DELETE : entry.value();
+    }
+}

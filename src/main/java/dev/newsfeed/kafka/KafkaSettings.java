@@ -1,0 +1,40 @@
+package dev.newsfeed.kafka;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the articles live in Kafka, and whether this service runs its own broker. */
+@ConfigMapping(prefix = "newsfeed.kafka")
+public interface KafkaSettings {
+
+    /** The compacted topic that holds one record per article version; the feed is rebuilt from it. */
+    @WithDefault("newsfeed.articles")
+    String topic();
+
+    /** Partitions of the topic when this service creates it. An existing topic keeps its own. */
+    @WithDefault("1")
+    int partitions();
+
+    /** Replicas of the topic when this service creates it: 3 on a production cluster. */
+    @WithDefault("1")
+    short replicationFactor();
+
+    /**
+     * {@code auto}: start an embedded single-node broker when no {@code kafka.bootstrap.servers} is
+     * configured anywhere; {@code never}: always use the configured cluster.
+     */
+    @WithDefault("auto")
+    EmbeddedMode embedded();
+
+    /** The port of the embedded broker's client listener on localhost. */
+    @WithDefault("9092")
+    int embeddedPort();
+
+    /** The embedded broker's data folder; it survives restarts and is formatted only when new. */
+    @WithDefault("data/embedded-kafka")
+    String embeddedDataDir();
+
+    enum EmbeddedMode {
+        auto, never
+    }
+}

@@ -1,0 +1,18 @@
+package dev.newsfeed.problem;
+
+/** A failure the client should hear about, with the HTTP status and the words that explain it. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    public ProblemException(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public Problem problem() {
+        return Problem.of(status, title, getMessage());
+    }
+}
