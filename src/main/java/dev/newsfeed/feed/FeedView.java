@@ -74,7 +74,7 @@ public final class FeedView {
     }
 
     /**
-     * The {@code limit} articles that follow the cursor (from the newest when it is null).
+     * The {@code limit} articles that follow the cursor (from the newest when it is null or empty).
      *
      * @throws InvalidCursorException when the cursor was not issued by {@link FeedPage#next()}
      */
@@ -82,7 +82,7 @@ public final class FeedView {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        FeedPosition after = cursor == null ? null : FeedCursor.decode(cursor);
+        FeedPosition after = cursor == null || cursor.isEmpty() ? null : FeedCursor.decode(cursor);
         lock.readLock().lock();
         try {
             Iterator<Map.Entry<FeedPosition, Article>> entries = (after == null ? ordered : ordered.tailMap(after, false))

@@ -1,0 +1,170 @@
+package dev.newsfeed.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.newsfeed.article.ArticleParseException.Reason;
+
+/** One test per row of the README's decision table; fixtures in src/test/resources/articles/. */
+class ArticleParserTest {
+
+    private static final String SUMMARY = "Kyiv's city council approved a plan to restore the historic tram line along the"
+            + " Dnipro embankment by 2028, after a public consultation drew 40,000 responses.";
+    private static final String TITLE = "Kyiv Votes to Bring Back the Embankment Tram";
+    private static final String SUBTITLE = "The council backs a three-year restoration of the line closed in 2004,"
+            + " funded partly by a European loan.";
+    private static final List<String> BODY = List.of(
+            "The Kyiv city council voted on Tuesday to restore the tram line that ran along the Dnipro embankment until 2004.",
+            "Engineers expect the work to take three years. The first section, between Poshtova Square and the Podil"
+                    + " district, could open in 2027.",
+            "Residents had asked for the line's return in a consultation that drew more than 40,000 responses.");
+
+    private final ArticleParser parser = new ArticleParser();
+
+    @Test
+    void canonicalLayoutGivesEveryField() throws Exception {
+        ArticleText text = parse("canonical.txt");
+
+        assertThat(text).isEqualTo(new ArticleText(TITLE, SUBTITLE, SUMMARY, BODY));
+        assertThat(text.wordCount()).isEqualTo(58);
+    }
+
+    @ParameterizedTest(name = "{0} reads like the canonical layout")
+    @ValueSource(strings = { "crlf.txt", "bom.txt", "trailing-spaces.txt", "extra-blank-lines.txt" })
+    void toleratedVariantsReadLikeTheCanonicalLayout(String fixture) throws Exception {
+        ArticleText text = parse(fixture);
+
+        assertThat(text).isEqualTo(new ArticleText(TITLE, SUBTITLE, SUMMARY, BODY));
+        assertThat(text.contentHash()).isEqualTo(parse("canonical.txt").contentHash());
+    }
+
+    @Test
+    void missingRepeatedTitleTakesTheTitleBeforeTheBlankLine() throws Exception {
+        assertThat(parse("missing-repeated-title.txt")).isEqualTo(new ArticleText(TITLE, SUBTITLE, SUMMARY, BODY));
+    }
+
+    @Test
+    void missingSummaryLeavesItNull() throws Exception {
+        assertThat(parse("missing-summary.txt")).isEqualTo(new ArticleText(TITLE, SUBTITLE, null, BODY));
+    }
+
+    @Test
+    void titleThenBlankLineThenParagraphsHasNoSummary() throws Exception {
+        assertThat(parse("title-blank-body.txt")).isEqualTo(new ArticleText(TITLE, SUBTITLE, null, BODY));
+    }
+
+    @Test
+    void singleParagraphAfterTheTitleIsTheBodyWithoutSubtitle() throws Exception {
+        assertThat(parse("single-paragraph.txt")).isEqualTo(new ArticleText(TITLE, null, SUMMARY, BODY.subList(0, 1)));
+    }
+
+    @Test
+    void emptyTextIsRefused() {
+        ArticleParseException e = refused("empty.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.EMPTY);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).contains("empty");
+    }
+
+    @Test
+    void whitespaceOnlyIsRefused() {
+        ArticleParseException e = refused("whitespace.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.EMPTY);
+        assertThat(e.getMessage()).contains("only whitespace");
+    }
+
+    @Test
+    void binaryContentIsRefusedWithTheOffendingByte() {
+        ArticleParseException e = refused("binary.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.BINARY);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("0x1A", "binary");
+    }
+
+    @Test
+    void latin1IsRefusedWithTheLineOfTheFirstBadByte() {
+        ArticleParseException e = refused("latin1.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.NOT_UTF8);
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).contains("0xE9", "UTF-8");
+    }
+
+    @Test
+    void titleOnlyIsRefusedForWantOfABody() {
+        ArticleParseException e = refused("title-only.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.NO_BODY);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).contains(TITLE, "no body paragraph");
+    }
+
+    @Test
+    void titleRepeatedWithoutBodyIsRefused() {
+        ArticleParseException e = assertThrows(ArticleParseException.class,
+                () -> parser.parse(SUMMARY + "\n" + TITLE + "\n\n" + TITLE + "\n"));
+
+        assertThat(e.reason()).isEqualTo(Reason.NO_BODY);
+        assertThat(e.line()).isEqualTo(2);
+    }
+
+    @Test
+    void paragraphsWithoutATitleAreRefused() {
+        ArticleParseException e = refused("no-title.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.NO_TITLE);
+        assertThat(e.getMessage()).contains("cannot tell the title");
+    }
+
+    @Test
+    void seedArticleParses() throws Exception {
+        ArticleText text = parser.parse(Files.readAllBytes(Path.of("seeds/000_22b61c6839899886.txt")));
+
+        assertThat(text.title()).isEqualTo("Zelensky Invites Putin for Direct Talks Amid Trump’s Calls for Immediate Negotiation");
+        assertThat(text.subtitle()).startsWith("Ukrainian President Volodymyr Zelensky expresses readiness");
+        assertThat(text.summary()).startsWith("In a pivotal moment, Ukrainian President");
+        assertThat(text.body()).hasSize(2);
+        assertThat(text.body().get(1)).endsWith("outcomes of these critical negotiations.");
+    }
+
+    @Test
+    void editedTextChangesTheHash() throws Exception {
+        ArticleText original = parse("canonical.txt");
+        ArticleText edited = parser.parse(new String(bytes("canonical.txt"), "UTF-8").replace("Tuesday", "Wednesday"));
+
+        assertThat(edited.contentHash()).isNotEqualTo(original.contentHash()).hasSize(64);
+    }
+
+    private ArticleText parse(String fixture) throws ArticleParseException {
+        return parser.parse(bytes(fixture));
+    }
+
+    private ArticleParseException refused(String fixture) {
+        return assertThrows(ArticleParseException.class, () -> parse(fixture));
+    }
+
+    private static byte[] bytes(String fixture) {
+        try (InputStream in = ArticleParserTest.class.getResourceAsStream("/articles/" + fixture)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + fixture);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

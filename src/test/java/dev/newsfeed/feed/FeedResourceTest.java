@@ -1,0 +1,125 @@
+package dev.newsfeed.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** The REST contract, as a client sees it; {@link FeedResourceIT} runs it against the packaged jar. */
+@QuarkusTest
+class FeedResourceTest {
+
+    static final String SEED_ID = "000_22b61c6839899886";
+
+    @BeforeEach
+    void seedIsInTheFeed() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/feed")
+                .then().statusCode(200).body("items.id", hasItem(SEED_ID)));
+    }
+
+    @Test
+    void feedPageHoldsArticlesAndTheNextCursor() {
+        given().get("/feed?limit=1")
+                .then().statusCode(200).contentType("application/json")
+                .body("items", hasSize(1))
+                .body("items[0].title", org.hamcrest.Matchers.notNullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("next"));
+    }
+
+    @Test
+    void followingNextCursorsVisitsEveryArticleOnce() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/feed").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("next");
+        } while (cursor != null);
+
+        assertThat(seen).contains(SEED_ID).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void articleIsServedById() {
+        given().get("/articles/" + SEED_ID)
+                .then().statusCode(200)
+                .body("id", equalTo(SEED_ID))
+                .body("title", containsString("Zelensky Invites Putin"));
+    }
+
+    @Test
+    void unknownArticleIsNotFoundProblem() {
+        given().get("/articles/no-such-article")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Article not found"))
+                .body("detail", containsString("no-such-article"));
+    }
+
+    @ParameterizedTest(name = "limit={0} is refused")
+    @ValueSource(strings = { "0", "101", "-1", "ten", "99999999999" })
+    void limitOutOfRangeIsBadRequestProblem(String limit) {
+        given().queryParam("limit", limit).get("/feed")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString("limit"));
+    }
+
+    @Test
+    void emptyCursorMeansTheFirstPage() {
+        given().queryParam("cursor", "").get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
+    }
+
+    @Test
+    void cursorNotIssuedByTheFeedIsBadRequestProblem() {
+        given().queryParam("cursor", "made-up").get("/feed")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid cursor"))
+                .body("detail", containsString("made-up"));
+    }
+
+    @Test
+    void unknownPathAndWrongMethodAreProblems() {
+        given().get("/no-such-path")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().delete("/feed")
+                .then().statusCode(405).contentType("application/problem+json").body("status", equalTo(405));
+    }
+
+    @Test
+    void readinessIsUpOnceTheViewCaughtUp() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'feed' }.data.caughtUp", equalTo(true));
+    }
+
+    @Test
+    void kafkaHealthGroupReportsTheBrokerAndTheTopic() {
+        given().get("/q/health/group/kafka")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka' }.data.topicState", equalTo("READY"))
+                .body("checks.find { it.name == 'kafka' }.data.brokers", equalTo(1));
+    }
+}

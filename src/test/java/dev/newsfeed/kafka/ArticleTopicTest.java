@@ -1,0 +1,98 @@
+package dev.newsfeed.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ArticleTopicTest {
+
+    @Inject
+    Admin admin;
+
+    @Inject
+    ArticleTopic articles;
+
+    @Test
+    void startUpCreatedTheArticlesTopicCompacted() throws Exception {
+        assertThat(articles.status().state()).isEqualTo(ArticleTopic.State.READY);
+        assertThat(configOf(articles.name(), "cleanup.policy")).isEqualTo("compact");
+        assertThat(configOf(articles.name(), "retention.ms")).isEqualTo("-1");
+    }
+
+    @Test
+    void missingTopicIsCreatedWithTheConfiguredPartitions() throws Exception {
+        String name = "created-" + UUID.randomUUID();
+        ArticleTopic topic = new ArticleTopic(admin, settings(name, 3));
+
+        ArticleTopic.Status status = topic.ensure();
+
+        assertThat(status.state()).isEqualTo(ArticleTopic.State.READY);
+        assertThat(admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions()).hasSize(3);
+        assertThat(configOf(name, "cleanup.policy")).isEqualTo("compact");
+    }
+
+    @Test
+    void existingTopicThatDeletesByTimeIsReportedNotUsed() throws Exception {
+        String name = "deleting-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(name, 1, (short) 1)
+                .configs(Map.of("cleanup.policy", "delete")))).all().get();
+        ArticleTopic topic = new ArticleTopic(admin, settings(name, 1));
+
+        ArticleTopic.Status status = topic.ensure();
+
+        assertThat(status.state()).isEqualTo(ArticleTopic.State.MISCONFIGURED);
+        assertThat(status.detail()).contains(name, "cleanup.policy=delete", "cleanup.policy=compact");
+        assertThat(configOf(name, "cleanup.policy")).as("left as it was").isEqualTo("delete");
+    }
+
+    private String configOf(String topic, String key) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+    }
+
+    private static KafkaSettings settings(String topic, int partitions) {
+        return new KafkaSettings() {
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public int partitions() {
+                return partitions;
+            }
+
+            @Override
+            public short replicationFactor() {
+                return 1;
+            }
+
+            @Override
+            public EmbeddedMode embedded() {
+                return EmbeddedMode.never;
+            }
+
+            @Override
+            public int embeddedPort() {
+                return 0;
+            }
+
+            @Override
+            public String embeddedDataDir() {
+                return "unused";
+            }
+        };
+    }
+}

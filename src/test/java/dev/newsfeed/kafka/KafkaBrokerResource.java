@@ -1,0 +1,92 @@
+package dev.newsfeed.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/**
+ * The one real Kafka broker of the test suite, shared by every Quarkus test so that Quarkus starts once.
+ * Where Docker runs, it is an {@code apache/kafka} container (Testcontainers); elsewhere, the embedded KRaft
+ * broker the service itself ships, on a free port with a throw-away data folder. Choose with
+ * {@code -Dnewsfeed.test.kafka=container|embedded} (default {@code auto}).
+ */
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    private static final Logger LOG = Logger.getLogger(KafkaBrokerResource.class);
+
+    private KafkaContainer container;
+    private EmbeddedKafkaBroker embedded;
+
+    @Override
+    public Map<String, String> start() {
+        String bootstrapServers = useContainer() ? startContainer() : startEmbedded();
+        LOG.infof("Test Kafka broker at %s", bootstrapServers);
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+    }
+
+    @Override
+    public void stop() {
+        if (container != null) {
+            container.stop();
+        }
+        if (embedded != null) {
+            embedded.close();
+            delete(embedded.dataDir());
+        }
+    }
+
+    private static boolean useContainer() {
+        String mode = System.getProperty("newsfeed.test.kafka", "auto");
+        return switch (mode) {
+            case "container" -> true;
+            case "embedded" -> false;
+            default -> dockerAvailable();
+        };
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private String startContainer() {
+        container = new KafkaContainer(KAFKA_IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        container.start();
+        return container.getBootstrapServers();
+    }
+
+    private String startEmbedded() {
+        try {
+            embedded = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.freePort(),
+                    Files.createTempDirectory("newsfeed-test-kafka")).start();
+            return embedded.bootstrapServers();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded test broker", e);
+        }
+    }
+
+    static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", folder, e.getMessage());
+        }
+    }
+}
