@@ -1,9 +1,6 @@
 package dev.newsfeed.article;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,12 +34,7 @@ public record ArticleText(String title, String subtitle, String summary, List<St
 
     /** SHA-256 of the canonical text, in lower-case hex: the version of an article. */
     public String contentHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(canonical().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Words in the body: runs of non-space characters that hold at least one letter or digit. */

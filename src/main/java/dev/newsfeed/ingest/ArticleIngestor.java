@@ -17,7 +17,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Turns a source into a published article version, once: a source whose text the feed already holds under
- * its id is not published again, and an edited one keeps its first publication time.
+ * its id is not published again, and an edited one keeps its first publication time. A source that is not
+ * an article goes to the dead-letter topic with its reason. Every outcome is entered in the ledger.
+ *
+ * <p>The returned {@link Uni} fails only when Kafka did not acknowledge what had to be written: the source is
+ * then left pending, for its caller to retry.
  */
 @ApplicationScoped
 public class ArticleIngestor {
@@ -26,13 +30,19 @@ public class ArticleIngestor {
 
     private final ArticleParser parser = new ArticleParser();
     private final ArticlePublisher publisher;
+    private final DeadLetterPublisher deadLetters;
     private final FeedView view;
-    private final Clock clock;
+    private final SourceLedger ledger;
+    private final IngestMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
 
-    ArticleIngestor(ArticlePublisher publisher, FeedView view) {
+    ArticleIngestor(ArticlePublisher publisher, DeadLetterPublisher deadLetters, FeedView view, SourceLedger ledger,
+            IngestMetrics metrics) {
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
         this.view = view;
-        this.clock = Clock.systemUTC();
+        this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     public Uni<IngestOutcome> ingest(SourceDocument document) {
@@ -40,19 +50,46 @@ public class ArticleIngestor {
         try {
             text = parser.parse(document.content());
         } catch (ArticleParseException e) {
-            LOG.warnf("Refused %s: not an article (%s): %s", document.source(), e.reason(), e.getMessage());
-            return Uni.createFrom().item(IngestOutcome.rejected(e.reason() + ": " + e.getMessage()));
+            return refuse(document, document.content().length, null, Rejection.of(e));
         }
-        Optional<Article> current = view.find(document.id());
+        return publish(document.id(), document.source(), text);
+    }
+
+    /** Publishes text already parsed (an HTTP submission), under an id chosen by the caller. */
+    public Uni<IngestOutcome> publish(String id, String source, ArticleText text) {
+        Optional<Article> current = view.find(id);
         if (current.isPresent() && current.get().contentHash().equals(text.contentHash())) {
+            ledger.published(source, id);
+            metrics.unchanged();
             return Uni.createFrom().item(IngestOutcome.unchanged(current.get()));
         }
         Instant now = clock.instant();
-        Article article = current.map(previous -> previous.revisedBy(text, document.source(), now))
-                .orElseGet(() -> Article.first(document.id(), document.source(), text, now));
+        Article article = current.map(previous -> previous.revisedBy(text, source, now))
+                .orElseGet(() -> Article.first(id, source, text, now));
+        ledger.pending(source, id, null);
+        long started = System.nanoTime();
         return publisher.publish(article)
-                .invoke(() -> LOG.infof("Published %s as article %s (%s)", document.source(), article.id(),
-                        current.isPresent() ? "edited" : "new"))
+                .onItem().invoke(() -> {
+                    ledger.published(source, id);
+                    metrics.published(System.nanoTime() - started);
+                    LOG.infof("Published %s as article %s (%s)", source, id, current.isPresent() ? "edited" : "new");
+                })
+                .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
                 .replaceWith(IngestOutcome.published(article));
+    }
+
+    /**
+     * Refuses a source: logs it, enters it in the ledger, and keeps it on the dead-letter topic.
+     *
+     * @param sha256 the hash of the whole source when {@code document} holds only its head; null otherwise
+     */
+    public Uni<IngestOutcome> refuse(SourceDocument document, long size, String sha256, Rejection rejection) {
+        LOG.warnf("Refused %s: %s", document.source(), rejection);
+        ledger.failed(document.source(), document.id(), rejection.toString());
+        metrics.rejected(rejection.reason());
+        Uni<Void> kept = sha256 == null
+                ? deadLetters.publish(document.source(), document.content(), rejection)
+                : deadLetters.publish(document.source(), document.content(), size, sha256, rejection);
+        return kept.replaceWith(IngestOutcome.rejected(rejection));
     }
 }

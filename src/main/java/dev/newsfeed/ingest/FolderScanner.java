@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import dev.newsfeed.article.ArticleIds;
+import dev.newsfeed.article.Sha256;
 
 /**
  * Lists the article files of the ingest folder: {@code *.txt}, in subfolders too, but not hidden ones
@@ -49,15 +52,41 @@ public final class FolderScanner {
      */
     public SourceDocument read(Path file) throws IOException {
         Path relative = folder.relativize(file.toAbsolutePath().normalize());
+        String source = "file:" + relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+        String id = ArticleIds.forFile(relative);
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
             content = in.readNBytes(maxBytes + 1);
+            if (content.length > maxBytes) {
+                throw tooLarge(source, id, content, in);
+            }
         }
-        if (content.length > maxBytes) {
-            throw new FileTooLargeException(relative, maxBytes);
+        return new SourceDocument(id, source, content);
+    }
+
+    /** Whether a path is one of the article files this scanner lists. */
+    public boolean isArticleFile(Path path) {
+        try {
+            return path.toAbsolutePath().normalize().startsWith(folder) && isArticleFile(path, folder.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
-        String source = "file:" + relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-        return new SourceDocument(ArticleIds.forFile(relative), source, content);
+    }
+
+    /** Hashes the rest of a file too large to keep, without holding more than its head in memory. */
+    private FileTooLargeException tooLarge(String source, String id, byte[] head, InputStream rest) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        digest.update(head);
+        long size = head.length;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = rest.read(buffer); n >= 0; n = rest.read(buffer)) {
+            digest.update(buffer, 0, n);
+            size += n;
+        }
+        return new FileTooLargeException(new SourceDocument(id, source,
+                Arrays.copyOf(head, Math.min(head.length, DeadLetterPublisher.MAX_CONTENT))), size, Sha256.hex(digest),
+                source + " holds " + size + " bytes, more than the limit of " + maxBytes
+                        + " (newsfeed.ingest.max-bytes)");
     }
 
     private boolean isArticleFile(Path path, Path root) throws IOException {
@@ -73,11 +102,30 @@ public final class FolderScanner {
         return path.toRealPath().startsWith(root);
     }
 
-    /** A file over the size limit. */
+    /** A file over the size limit: its first bytes, its size and the hash of all of it. */
     public static final class FileTooLargeException extends IOException {
 
-        FileTooLargeException(Path relative, int maxBytes) {
-            super(relative + " holds more than " + maxBytes + " bytes, the limit (newsfeed.ingest.max-bytes)");
+        private final transient SourceDocument head;
+        private final long size;
+        private final String sha256;
+
+        FileTooLargeException(SourceDocument head, long size, String sha256, String message) {
+            super(message);
+            this.head = head;
+            this.size = size;
+            this.sha256 = sha256;
+        }
+
+        public SourceDocument head() {
+            return head;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public String sha256() {
+            return sha256;
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.newsfeed.ingest;
 import dev.newsfeed.article.Article;
 
 /** What became of one source: published (Kafka acknowledged it), already in the feed, or refused. */
-public record IngestOutcome(Result result, Article article, String reason) {
+public record IngestOutcome(Result result, Article article, Rejection rejection) {
 
     public enum Result {
         PUBLISHED, UNCHANGED, REJECTED
@@ -17,7 +17,7 @@ public record IngestOutcome(Result result, Article article, String reason) {
         return new IngestOutcome(Result.UNCHANGED, article, null);
     }
 
-    static IngestOutcome rejected(String reason) {
-        return new IngestOutcome(Result.REJECTED, null, reason);
+    static IngestOutcome rejected(Rejection rejection) {
+        return new IngestOutcome(Result.REJECTED, null, rejection);
     }
 }

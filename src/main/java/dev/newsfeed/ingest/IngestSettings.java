@@ -1,5 +1,7 @@
 package dev.newsfeed.ingest;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,4 +19,19 @@ public interface IngestSettings {
     /** The largest source accepted, in bytes: well below Kafka's default 1 MiB record limit. */
     @WithDefault("524288")
     int maxBytes();
+
+    /**
+     * How long a file's size and modification time must stay unchanged before it is read, so that a file
+     * still being written is not read half-written.
+     */
+    @WithDefault("2s")
+    Duration settleTime();
+
+    /** How often the whole folder is listed again, in case the file system missed an event. */
+    @WithDefault("60s")
+    Duration rescanInterval();
+
+    /** How many sources {@code GET /ingest/status} remembers; the oldest settled ones are forgotten first. */
+    @WithDefault("100000")
+    int statusCapacity();
 }

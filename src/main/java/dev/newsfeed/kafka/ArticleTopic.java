@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
- * Makes sure the articles topic exists and is compacted. Kafka is the only store of articles, so a topic
+ * Makes sure the articles topic exists and is compacted, and that the dead-letter topic exists. Kafka is the only store of articles, so a topic
  * that deletes by time would silently lose them: such a topic is reported, never used for writing.
  */
 @ApplicationScoped
@@ -64,8 +64,11 @@ public class ArticleTopic {
      */
     public Status ensure() throws KafkaUnavailableException {
         try {
-            if (!exists()) {
-                create();
+            if (!exists(name())) {
+                create(name());
+            }
+            if (!exists(settings.deadLetterTopic())) {
+                create(settings.deadLetterTopic());
             }
             String policy = cleanupPolicy();
             status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
@@ -92,9 +95,9 @@ public class ArticleTopic {
                 + name() + " --add-config cleanup.policy=compact) or configure another newsfeed.kafka.topic");
     }
 
-    private boolean exists() throws InterruptedException, ExecutionException, TimeoutException {
+    private boolean exists(String topic) throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            admin.describeTopics(List.of(name())).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -104,8 +107,8 @@ public class ArticleTopic {
         }
     }
 
-    private void create() throws InterruptedException, ExecutionException, TimeoutException {
-        NewTopic topic = new NewTopic(name(), settings.partitions(), settings.replicationFactor())
+    private void create(String name) throws InterruptedException, ExecutionException, TimeoutException {
+        NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor())
                 .configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
@@ -113,7 +116,7 @@ public class ArticleTopic {
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.infof("Created topic %s (%d partitions, replication factor %d, compacted)",
-                    name(), settings.partitions(), settings.replicationFactor());
+                    name, settings.partitions(), settings.replicationFactor());
         } catch (ExecutionException e) {
             // Another instance created it first: the policy check that follows judges it like any other.
             if (!(e.getCause() instanceof TopicExistsException)) {

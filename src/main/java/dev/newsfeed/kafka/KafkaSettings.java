@@ -11,6 +11,10 @@ public interface KafkaSettings {
     @WithDefault("newsfeed.articles")
     String topic();
 
+    /** The topic of refused sources (dead letters), created compacted like the articles topic. */
+    @WithDefault("newsfeed.articles.dlq")
+    String deadLetterTopic();
+
     /** Partitions of the topic when this service creates it. An existing topic keeps its own. */
     @WithDefault("1")
     int partitions();

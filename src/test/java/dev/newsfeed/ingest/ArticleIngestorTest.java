@@ -75,7 +75,8 @@ class ArticleIngestorTest {
                 utf8("Only a title\n"))).await().atMost(PUBLISH_TIMEOUT);
 
         assertThat(outcome.result()).isEqualTo(IngestOutcome.Result.REJECTED);
-        assertThat(outcome.reason()).startsWith("NO_BODY").contains("line 1");
+        assertThat(outcome.rejection().reason()).isEqualTo("NO_BODY");
+        assertThat(outcome.rejection().line()).isEqualTo(1);
         assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
     }
 

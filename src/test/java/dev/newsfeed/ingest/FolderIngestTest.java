@@ -3,20 +3,38 @@ package dev.newsfeed.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.article.Article;
+import dev.newsfeed.article.ArticleIds;
 import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.kafka.TopicContents;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** The watched ingest folder, on the real broker: files dropped, written slowly, edited, refused. */
 @QuarkusTest
 class FolderIngestTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     FolderIngest folderIngest;
@@ -24,20 +42,200 @@ class FolderIngestTest {
     @Inject
     FeedView view;
 
+    @Inject
+    SourceLedger ledger;
+
+    @ConfigProperty(name = "newsfeed.ingest.folder")
+    Path folder;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "newsfeed.kafka.topic")
     String topic;
 
+    @ConfigProperty(name = "newsfeed.kafka.dead-letter-topic")
+    String deadLetterTopic;
+
     @Test
-    void scanAfterARestartRepublishesNothing() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> view.find("000_22b61c6839899886").isPresent());
+    void fileRenamedIntoPlaceWhileRunningReachesTheFeed() throws Exception {
+        String name = "dropped-" + UUID.randomUUID();
+        Path hidden = folder.resolve("." + name + ".tmp");
+        Files.writeString(hidden, fixture("canonical.txt"));
+
+        Files.move(hidden, folder.resolve(name + ".txt"), StandardCopyOption.ATOMIC_MOVE);
+
+        Article article = awaitArticle(name);
+        assertThat(article.title()).isEqualTo("Kyiv Votes to Bring Back the Embankment Tram");
+        assertThat(article.source()).isEqualTo("file:" + name + ".txt");
+    }
+
+    @Test
+    void fileInASubfolderCreatedWhileRunningReachesTheFeed() throws Exception {
+        String sub = "desk-" + UUID.randomUUID();
+        Files.createDirectory(folder.resolve(sub));
+        Files.writeString(folder.resolve(sub).resolve("story.txt"), fixture("missing-summary.txt"));
+
+        Article article = awaitArticle(ArticleIds.forFile(Path.of(sub, "story.txt")));
+
+        assertThat(article.summary()).isNull();
+    }
+
+    @Test
+    void fileWrittenSlowlyIsPublishedOnlyWhole() throws Exception {
+        String name = "slow-" + UUID.randomUUID();
+        Path file = folder.resolve(name + ".txt");
+        byte[] text = fixture("canonical.txt").getBytes(StandardCharsets.UTF_8);
+        int chunks = 12;
+        int chunk = text.length / chunks + 1;
+        AtomicInteger written = new AtomicInteger();
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // One chunk every 100 ms: each pause is shorter than the 300 ms settle time of the test profile.
+            writer.scheduleAtFixedRate(() -> {
+                int from = written.get() * chunk;
+                if (from < text.length) {
+                    append(file, text, from, Math.min(chunk, text.length - from));
+                    written.incrementAndGet();
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
+
+            Article article = awaitArticle(name);
+
+            assertThat(article.body()).hasSize(3);
+            assertThat(recordsOf(name)).as("one version: no half-read one before it").hasSize(1);
+            assertThat(TopicContents.read(bootstrapServers, deadLetterTopic))
+                    .as("no half-read file refused").noneMatch(r -> ("file:" + name + ".txt").equals(r.key()));
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void sameFileWrittenAgainGivesOneArticle() throws Exception {
+        String name = "twice-" + UUID.randomUUID();
+        Path file = folder.resolve(name + ".txt");
+        Files.writeString(file, fixture("canonical.txt"));
+        awaitArticle(name);
+
+        Files.writeString(file, fixture("crlf.txt"));
+        await().atMost(WAIT).until(() -> ledger.get("file:" + name + ".txt").updatedAt()
+                .isAfter(Files.getLastModifiedTime(file).toInstant()));
+
+        assertThat(recordsOf(name)).hasSize(1);
+    }
+
+    @Test
+    void editedFileReplacesItsArticleAndKeepsItsFirstPublication() throws Exception {
+        String name = "edited-" + UUID.randomUUID();
+        Path file = folder.resolve(name + ".txt");
+        Files.writeString(file, fixture("canonical.txt"));
+        Article first = awaitArticle(name);
+
+        Files.writeString(file, fixture("canonical.txt").replace("Tuesday", "Wednesday"));
+
+        await().atMost(WAIT).until(() -> !view.holds(name, first.contentHash()));
+        Article edited = view.find(name).orElseThrow();
+        assertThat(edited.body().get(0)).contains("Wednesday");
+        assertThat(edited.publishedAt()).isEqualTo(first.publishedAt());
+        assertThat(edited.updatedAt()).isAfter(first.updatedAt());
+    }
+
+    @Test
+    void fileThatIsNotAnArticleIsKeptWithItsReasonOnTheDeadLetterTopic() throws Exception {
+        String name = "binary-" + UUID.randomUUID();
+        byte[] content = fixtureBytes("binary.txt");
+        Files.write(folder.resolve(name + ".txt"), content);
+        String source = "file:" + name + ".txt";
+
+        await().atMost(WAIT).until(() -> ledger.get(source) != null && ledger.get(source).state() == SourceLedger.State.FAILED);
+        assertThat(ledger.get(source).reason()).startsWith("BINARY: line 2");
+        assertThat(view.find(name)).isEmpty();
+        assertThat(Files.exists(folder.resolve(name + ".txt"))).as("files are never deleted").isTrue();
+
+        ConsumerRecord<String, String> deadLetter = awaitDeadLetter(source);
+        assertThat(deadLetter.value().getBytes(StandardCharsets.ISO_8859_1)).hasSize(content.length);
+        assertThat(header(deadLetter, "newsfeed.stage")).isEqualTo("parse");
+        assertThat(header(deadLetter, "newsfeed.reason")).isEqualTo("BINARY");
+        assertThat(header(deadLetter, "newsfeed.line")).isEqualTo("2");
+        assertThat(header(deadLetter, "newsfeed.size")).isEqualTo(String.valueOf(content.length));
+        assertThat(header(deadLetter, "newsfeed.sha256")).isEqualTo(dev.newsfeed.article.Sha256.hex(content));
+    }
+
+    @Test
+    void fileOverTheSizeLimitIsRefusedAndItsHeadKept() throws Exception {
+        String name = "huge-" + UUID.randomUUID();
+        String paragraph = "A long paragraph of a very long article. ".repeat(100) + "\n";
+        Path file = folder.resolve(name + ".txt");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("Huge\n\nHuge\n");
+            for (int i = 0; i < 5 * 1024 * 1024 / paragraph.length() + 1; i++) {
+                out.write(paragraph);
+            }
+        }
+        long size = Files.size(file);
+        String source = "file:" + name + ".txt";
+
+        ConsumerRecord<String, String> deadLetter = awaitDeadLetter(source);
+
+        assertThat(size).isGreaterThan(5L * 1024 * 1024);
+        assertThat(header(deadLetter, "newsfeed.reason")).isEqualTo("TOO_LARGE");
+        assertThat(header(deadLetter, "newsfeed.size")).isEqualTo(String.valueOf(size));
+        assertThat(header(deadLetter, "newsfeed.truncated")).isEqualTo("true");
+        assertThat(deadLetter.value()).hasSize(64 * 1024).startsWith("Huge");
+        assertThat(ledger.get(source).state()).isEqualTo(SourceLedger.State.FAILED);
+    }
+
+    @Test
+    void restartedWatcherRepublishesNothing() throws Exception {
+        await().atMost(WAIT).until(() -> view.find("000_22b61c6839899886").isPresent());
         long before = TopicContents.endOffset(bootstrapServers, topic);
 
-        Map<IngestOutcome.Result, Integer> counts = folderIngest.scan().await().atMost(Duration.ofSeconds(30));
+        try (FolderWatcher afterRestart = folderIngest.newWatcher()) {
+            afterRestart.start();
+            await().atMost(WAIT).until(() -> afterRestart.hasRescanned() && afterRestart.backlog() == 0);
+        }
 
-        assertThat(counts).isEqualTo(Map.of(IngestOutcome.Result.UNCHANGED, 1));
         assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
+    }
+
+    private Article awaitArticle(String id) {
+        await().atMost(WAIT).until(() -> view.find(id).isPresent());
+        return view.find(id).orElseThrow();
+    }
+
+    private List<ConsumerRecord<String, String>> recordsOf(String id) {
+        return TopicContents.read(bootstrapServers, topic).stream().filter(r -> id.equals(r.key())).toList();
+    }
+
+    private ConsumerRecord<String, String> awaitDeadLetter(String source) {
+        return await().atMost(WAIT).until(
+                () -> TopicContents.read(bootstrapServers, deadLetterTopic).stream()
+                        .filter(r -> source.equals(r.key())).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void append(Path file, byte[] text, int from, int length) {
+        try {
+            Files.write(file, java.util.Arrays.copyOfRange(text, from, from + length),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String fixture(String name) throws IOException {
+        return ArticleIngestorTest.fixture(name);
+    }
+
+    private static byte[] fixtureBytes(String name) throws IOException {
+        try (var in = FolderIngestTest.class.getResourceAsStream("/articles/" + name)) {
+            return in.readAllBytes();
+        }
     }
 }

@@ -70,6 +70,11 @@ class ArticleTopicTest {
             }
 
             @Override
+            public String deadLetterTopic() {
+                return topic + ".dlq";
+            }
+
+            @Override
             public int partitions() {
                 return partitions;
             }

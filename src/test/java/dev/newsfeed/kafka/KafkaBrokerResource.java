@@ -20,7 +20,8 @@ import io.quarkus.test.common.WithTestResource;
  * The one real Kafka broker of the test suite, shared by every Quarkus test so that Quarkus starts once.
  * Where Docker runs, it is an {@code apache/kafka} container (Testcontainers); elsewhere, the embedded KRaft
  * broker the service itself ships, on a free port with a throw-away data folder. Choose with
- * {@code -Dnewsfeed.test.kafka=container|embedded} (default {@code auto}).
+ * {@code -Dnewsfeed.test.kafka=container|embedded} (default {@code auto}). It also gives the suite a
+ * writable copy of {@code seeds/} as the ingest folder.
  */
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
@@ -31,11 +32,30 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     private KafkaContainer container;
     private EmbeddedKafkaBroker embedded;
 
+    private Path ingestFolder;
+
     @Override
     public Map<String, String> start() {
         String bootstrapServers = useContainer() ? startContainer() : startEmbedded();
         LOG.infof("Test Kafka broker at %s", bootstrapServers);
-        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+        ingestFolder = copyOfSeeds();
+        return Map.of("kafka.bootstrap.servers", bootstrapServers,
+                "newsfeed.ingest.folder", ingestFolder.toString());
+    }
+
+    /** A writable ingest folder for the tests that drop files, holding what seeds/ holds. */
+    private static Path copyOfSeeds() {
+        try {
+            Path folder = Files.createTempDirectory("newsfeed-test-ingest");
+            try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+                for (Path seed : (Iterable<Path>) seeds::iterator) {
+                    Files.copy(seed, folder.resolve(seed.getFileName()));
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the test ingest folder", e);
+        }
     }
 
     @Override
@@ -46,6 +66,9 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         if (embedded != null) {
             embedded.close();
             delete(embedded.dataDir());
+        }
+        if (ingestFolder != null) {
+            delete(ingestFolder);
         }
     }
 
