@@ -8,4 +8,9 @@ public class FeedNotReadyException extends ProblemException {
     public FeedNotReadyException() {
         super(503, "Feed not ready", "this instance is still reading the articles topic; try again in a few seconds");
     }
+
+    @Override
+    public int retryAfterSeconds() {
+        return 2;
+    }
 }

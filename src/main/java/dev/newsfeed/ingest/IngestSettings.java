@@ -31,6 +31,10 @@ public interface IngestSettings {
     @WithDefault("60s")
     Duration rescanInterval();
 
+    /** How long an HTTP submission waits for Kafka's acknowledgement before it is answered 503. */
+    @WithDefault("5s")
+    Duration publishTimeout();
+
     /** How many sources {@code GET /ingest/status} remembers; the oldest settled ones are forgotten first. */
     @WithDefault("100000")
     int statusCapacity();

@@ -15,4 +15,9 @@ public class ProblemException extends RuntimeException {
     public Problem problem() {
         return Problem.of(status, title, getMessage());
     }
+
+    /** Seconds after which a retry may succeed, for a {@code Retry-After} header; 0 for none. */
+    public int retryAfterSeconds() {
+        return 0;
+    }
 }

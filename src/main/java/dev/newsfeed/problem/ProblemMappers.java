@@ -21,7 +21,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().toResponse().build();
+        Response.ResponseBuilder response = e.problem().toResponse();
+        if (e.retryAfterSeconds() > 0) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

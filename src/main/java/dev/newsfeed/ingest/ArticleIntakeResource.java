@@ -1,0 +1,163 @@
+package dev.newsfeed.ingest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.newsfeed.article.Article;
+import dev.newsfeed.article.ArticleParseException;
+import dev.newsfeed.article.ArticleParser;
+import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.feed.ArticleNotFoundException;
+import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.http.RequestSizeLimit;
+import dev.newsfeed.http.WriteAccess;
+import dev.newsfeed.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Articles submitted over HTTP, as text in the seed format or as JSON. The answer comes once Kafka has
+ * acknowledged the article, or, when Kafka does not answer in time, as a 503 the client may retry: the
+ * same submission again is never a duplicate.
+ */
+@Path("/articles")
+@WriteAccess
+@SecurityRequirement(name = "token")
+public class ArticleIntakeResource {
+
+    private static final String TEXT = MediaType.TEXT_PLAIN;
+    private static final String JSON = MediaType.APPLICATION_JSON;
+
+    private final ArticleParser parser = new ArticleParser();
+    private final ArticleIngestor ingestor;
+    private final FeedView view;
+    private final ObjectReader submissions;
+    private final long maxBytes;
+    private final Duration publishTimeout;
+
+    ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, RequestSizeLimit limit,
+            IngestSettings settings) {
+        this.ingestor = ingestor;
+        this.view = view;
+        this.submissions = json.readerFor(ArticleSubmission.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.maxBytes = limit.maxBytes();
+        this.publishTimeout = settings.publishTimeout();
+    }
+
+    @POST
+    @Consumes({ TEXT, JSON })
+    @Produces(JSON)
+    @Operation(summary = "Publish an article: 201 when new or changed, 200 when the feed already holds it")
+    @RequestBody(description = "The article as text in the seed format, or as JSON (ArticleSubmission)")
+    public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Submission submission = read(body, headers.getMediaType());
+        String reference = submission.reference() != null ? submission.reference() : blankToNull(idempotencyKey);
+        String id = reference != null ? HttpIds.forReference(reference) : HttpIds.forContent(submission.text().contentHash());
+        String source = "http:" + (reference != null ? reference : id);
+        return publish(id, source, submission.text(), true);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes({ TEXT, JSON })
+    @Produces(JSON)
+    @Operation(summary = "Publish a new version of an article submitted over HTTP")
+    public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
+        Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        if (current.source().startsWith("file:")) {
+            throw new ProblemException(409, "Article comes from a file", "article '" + id + "' is published from "
+                    + current.source() + "; edit that file instead, or it would overwrite this edit");
+        }
+        return publish(id, current.source(), read(body, headers.getMediaType()).text(), false);
+    }
+
+    private Uni<Response> publish(String id, String source, ArticleText text, boolean created) {
+        return ingestor.publish(id, source, text)
+                .ifNoItem().after(publishTimeout).fail()
+                .onFailure().transform(KafkaNotAcknowledgedException::new)
+                .map(outcome -> Response
+                        .status(created && outcome.result() == IngestOutcome.Result.PUBLISHED ? 201 : 200)
+                        .location(URI.create("/articles/" + id))
+                        .entity(outcome.article())
+                        .build());
+    }
+
+    private Submission read(byte[] body, MediaType type) {
+        if (body.length > maxBytes) {
+            throw new ProblemException(413, "Payload Too Large",
+                    "an article may hold at most " + maxBytes + " bytes (newsfeed.ingest.max-bytes)");
+        }
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase(StandardCharsets.UTF_8.name())
+                && !charset.equalsIgnoreCase(StandardCharsets.US_ASCII.name())) {
+            throw new ProblemException(415, "Unsupported Media Type",
+                    "charset " + charset + " is not accepted: send UTF-8");
+        }
+        if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return fromJson(body);
+        }
+        try {
+            return new Submission(parser.parse(body), null);
+        } catch (ArticleParseException e) {
+            throw new ProblemException(422, "Not an article", e.reason() + " at " + e.getMessage());
+        }
+    }
+
+    private Submission fromJson(byte[] body) {
+        ArticleSubmission submission;
+        try {
+            submission = submissions.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "Malformed JSON", describe(e));
+        } catch (java.io.IOException e) {
+            throw new ProblemException(400, "Malformed JSON", e.getMessage());
+        }
+        if (submission == null) {
+            throw new ProblemException(400, "Malformed JSON", "the body is empty; expected an ArticleSubmission object");
+        }
+        try {
+            return new Submission(submission.toText(), blankToNull(submission.source()));
+        } catch (ArticleSubmission.InvalidSubmissionException e) {
+            throw new ProblemException(422, "Not an article", e.getMessage());
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'" + where
+                    + ": a submission holds only title, subtitle, summary, body and source; the server derives the rest";
+        }
+        return e.getOriginalMessage() + where;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private record Submission(ArticleText text, String reference) {
+    }
+}

@@ -1,0 +1,212 @@
+package dev.newsfeed.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.kafka.TopicContents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** POST and PUT /articles with the test profile's token ({@code test-token}), on the real broker. */
+@QuarkusTest
+class ArticleIntakeResourceTest {
+
+    private static final String TOKEN = "test-token";
+
+    @Inject
+    FeedView view;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "newsfeed.kafka.topic")
+    String topic;
+
+    @Test
+    void postedTextIsCreatedOnceKafkaAcknowledgedItAndServed() throws Exception {
+        String text = unique(ArticleIngestorTest.fixture("canonical.txt"));
+
+        ExtractableResponse<Response> created = authorized().contentType("text/plain; charset=utf-8").body(text)
+                .post("/articles").then().statusCode(201)
+                .header("Location", containsString("/articles/post:"))
+                .body("title", equalTo("Kyiv Votes to Bring Back the Embankment Tram"))
+                .body("source", startsWith("http:post:"))
+                .extract();
+
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/articles/" + id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
+        given().get("/articles/" + id).then().statusCode(200).body("contentHash", equalTo(created.path("contentHash")));
+    }
+
+    @Test
+    void unchangedResendAnswers200AndPublishesNothing() throws Exception {
+        String text = unique(ArticleIngestorTest.fixture("canonical.txt"));
+        String id = authorized().contentType("text/plain").body(text).post("/articles")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
+        long before = TopicContents.endOffset(bootstrapServers, topic);
+
+        authorized().contentType("text/plain").body(text.replace("\n", "\r\n")).post("/articles")
+                .then().statusCode(200).header("Location", endsWith("/articles/" + id)).body("id", equalTo(id));
+
+        assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
+    }
+
+    @Test
+    void jsonWithAReferenceUpdatesTheSameArticleWhenResentEdited() {
+        String reference = "cms-" + UUID.randomUUID();
+        Map<String, Object> first = Map.of("title", "Original", "body", java.util.List.of("First body."), "source", reference);
+        String id = authorized().contentType("application/json").body(first).post("/articles")
+                .then().statusCode(201).body("source", equalTo("http:" + reference)).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
+        Instant publishedAt = view.find(id).orElseThrow().publishedAt();
+
+        authorized().contentType("application/json")
+                .body(Map.of("title", "Corrected", "body", java.util.List.of("First body."), "source", reference))
+                .post("/articles").then().statusCode(201).body("id", equalTo(id)).body("title", equalTo("Corrected"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).orElseThrow().title().equals("Corrected"));
+        assertThat(view.find(id).orElseThrow().publishedAt()).isEqualTo(publishedAt);
+    }
+
+    @Test
+    void idempotencyKeyGivesTheSameIdToTheSameSubmission() {
+        String key = UUID.randomUUID().toString();
+        String first = authorized().header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("title", "Keyed", "body", java.util.List.of("Body."))).post("/articles")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find(first).isPresent());
+
+        authorized().header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("title", "Keyed", "body", java.util.List.of("Body."))).post("/articles")
+                .then().statusCode(200).body("id", equalTo(first));
+    }
+
+    @Test
+    void putPublishesAnEditOfAnHttpArticleKeepingItsFirstPublication() {
+        String id = authorized().contentType("application/json")
+                .body(Map.of("title", "Before " + UUID.randomUUID(), "body", java.util.List.of("Body.")))
+                .post("/articles").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
+        Instant publishedAt = view.find(id).orElseThrow().publishedAt();
+
+        authorized().contentType("application/json")
+                .body(Map.of("title", "After", "body", java.util.List.of("Body.")))
+                .put("/articles/" + id).then().statusCode(200).body("title", equalTo("After"))
+                .body("publishedAt", equalTo(publishedAt.toString()));
+    }
+
+    @Test
+    void putOfAFileArticleIsAConflictAndOfAnUnknownOneNotFound() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.find("000_22b61c6839899886").isPresent());
+        authorized().contentType("application/json").body(Map.of("title", "X", "body", java.util.List.of("Y.")))
+                .put("/articles/000_22b61c6839899886").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("edit that file"));
+        authorized().contentType("application/json").body(Map.of("title", "X", "body", java.util.List.of("Y.")))
+                .put("/articles/post:unknown").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void serverDerivedOrUnknownFieldIsBadRequest() {
+        authorized().contentType("application/json")
+                .body(Map.of("title", "T", "body", java.util.List.of("B."), "publishedAt", "2020-01-01T00:00:00Z"))
+                .post("/articles").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("unknown field 'publishedAt'"));
+    }
+
+    @Test
+    void malformedJsonIsBadRequestWithItsPosition() {
+        authorized().contentType("application/json").body("{\"title\": \"T\", \"body\": [")
+                .post("/articles").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON")).body("detail", containsString("line 1"));
+    }
+
+    @Test
+    void jsonThatIsNotAnArticleIsUnprocessableNamingTheField() {
+        authorized().contentType("application/json").body(Map.of("title", "T", "body", java.util.List.of()))
+                .post("/articles").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("field 'body' needs at least one paragraph"));
+        authorized().contentType("application/json").body(Map.of("body", java.util.List.of("B.")))
+                .post("/articles").then().statusCode(422).body("detail", equalTo("field 'title' is required"));
+    }
+
+    @Test
+    void textThatIsNotAnArticleIsUnprocessableWithReasonAndLine() {
+        authorized().contentType("text/plain").body("Only a title\n")
+                .post("/articles").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("NO_BODY at line 1"));
+        authorized().contentType("text/plain").body(new byte[] { 'a', '\n', (byte) 0xE9, '\n' })
+                .post("/articles").then().statusCode(422).body("detail", startsWith("NOT_UTF8 at line 2"));
+    }
+
+    @Test
+    void wrongMediaTypeOrCharsetIsUnsupported() {
+        authorized().contentType("application/xml").body("<article/>")
+                .post("/articles").then().statusCode(415).contentType("application/problem+json");
+        authorized().contentType("text/plain; charset=ISO-8859-1").body("Title\n\nBody".getBytes(StandardCharsets.ISO_8859_1))
+                .post("/articles").then().statusCode(415).body("detail", containsString("UTF-8"));
+    }
+
+    @Test
+    void bodyOverTheLimitIsTooLargeWithAProblemBody() {
+        authorized().contentType("text/plain").body(new byte[600 * 1024])
+                .post("/articles").then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("detail", containsString("524288"));
+    }
+
+    @Test
+    void missingOrWrongTokenIsUnauthorizedWithABearerChallenge() {
+        given().contentType("text/plain").body("T\n\nB").post("/articles")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2("wrong-token").contentType("text/plain").body("T\n\nB").post("/articles")
+                .then().statusCode(401).header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+        given().get("/ingest/status").then().statusCode(401);
+    }
+
+    @Test
+    void ingestStatusListsSourcesWithTheirState() {
+        authorized().contentType("application/json").body(Map.of("title", "Status " + UUID.randomUUID(),
+                "body", java.util.List.of("Body."))).post("/articles").then().statusCode(201);
+
+        authorized().queryParam("limit", 1).get("/ingest/status").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].state", equalTo("PUBLISHED"))
+                .body("items[0].source", startsWith("http:"))
+                .body("nextOffset", equalTo(1));
+    }
+
+    private static RequestSpecification authorized() {
+        // RestAssured would add "; charset=ISO-8859-1" to a bare text/plain; curl and most clients add nothing.
+        return given().config(RestAssured.config().encoderConfig(
+                EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth().oauth2(TOKEN);
+    }
+
+    /** The fixture with a title of its own, so that each test publishes a new article. */
+    private static String unique(String text) {
+        return text.replace("Embankment Tram\n\n", "Embankment Tram\n\n").replace("Tuesday", "Tuesday " + UUID.randomUUID());
+    }
+}
