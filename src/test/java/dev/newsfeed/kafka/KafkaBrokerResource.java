@@ -29,8 +29,37 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
     private static final Logger LOG = Logger.getLogger(KafkaBrokerResource.class);
 
+    private static volatile KafkaBrokerResource current;
+
     private KafkaContainer container;
     private EmbeddedKafkaBroker embedded;
+
+    /**
+     * Takes the suite's broker away, as an outage would, until {@link #restoreBroker()}: the embedded broker
+     * shuts down (its port refuses connections), a container is paused.
+     */
+    public static void interruptBroker() {
+        KafkaBrokerResource resource = current;
+        if (resource.embedded != null) {
+            resource.embedded.close();
+        } else {
+            DockerClientFactory.instance().client().pauseContainerCmd(resource.container.getContainerId()).exec();
+        }
+    }
+
+    /** Brings the broker back on the same port with the same data. */
+    public static void restoreBroker() {
+        KafkaBrokerResource resource = current;
+        if (resource.embedded != null) {
+            try {
+                resource.embedded.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restart the embedded test broker", e);
+            }
+        } else {
+            DockerClientFactory.instance().client().unpauseContainerCmd(resource.container.getContainerId()).exec();
+        }
+    }
 
     private Path ingestFolder;
 
@@ -39,6 +68,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         String bootstrapServers = useContainer() ? startContainer() : startEmbedded();
         LOG.infof("Test Kafka broker at %s", bootstrapServers);
         ingestFolder = copyOfSeeds();
+        current = this;
         return Map.of("kafka.bootstrap.servers", bootstrapServers,
                 "newsfeed.ingest.folder", ingestFolder.toString());
     }

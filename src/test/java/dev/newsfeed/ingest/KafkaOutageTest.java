@@ -1,0 +1,82 @@
+package dev.newsfeed.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.newsfeed.article.Article;
+import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.kafka.KafkaBrokerResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The broker goes away and comes back while the service runs: the feed stays readable, writes are answered
+ * 503 with Retry-After, a file dropped meanwhile waits, and once Kafka is back every article is in the feed
+ * exactly once.
+ */
+@QuarkusTest
+class KafkaOutageTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    FeedView view;
+
+    @Inject
+    SourceLedger ledger;
+
+    @ConfigProperty(name = "newsfeed.ingest.folder")
+    Path folder;
+
+    @Test
+    void brokerOutageLosesNothingAndDuplicatesNothing() throws Exception {
+        await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        String name = "outage-" + UUID.randomUUID();
+        Map<String, Object> submission = Map.of("title", "Written during the outage " + name,
+                "body", List.of("It must not be lost."), "source", name);
+
+        KafkaBrokerResource.interruptBroker();
+        try {
+            await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/group/kafka")
+                    .then().statusCode(503).body("status", equalTo("DOWN")));
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/feed").then().statusCode(200);
+
+            long started = System.nanoTime();
+            given().auth().oauth2("test-token").contentType("application/json").body(submission).post("/articles")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+            Files.writeString(folder.resolve(name + ".txt"), ArticleIngestorTest.fixture("canonical.txt"));
+            await().atMost(WAIT).until(() -> ledger.get("file:" + name + ".txt") != null
+                    && ledger.get("file:" + name + ".txt").state() == SourceLedger.State.PENDING);
+        } finally {
+            KafkaBrokerResource.restoreBroker();
+        }
+
+        await().atMost(WAIT).until(() -> view.find(name).isPresent());
+        String postedId = given().auth().oauth2("test-token").contentType("application/json").body(submission)
+                .post("/articles").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)))
+                .extract().path("id");
+        await().atMost(WAIT).until(() -> view.find(postedId).isPresent());
+        given().get("/q/health/group/kafka").then().statusCode(200);
+
+        List<Article> feed = view.page(100).items();
+        assertThat(feed).filteredOn(article -> article.id().equals(name)).hasSize(1);
+        assertThat(feed).filteredOn(article -> article.id().equals(postedId)).hasSize(1);
+        assertThat(ledger.get("file:" + name + ".txt").state()).isEqualTo(SourceLedger.State.PUBLISHED);
+    }
+}
