@@ -3,11 +3,11 @@ package dev.newsfeed.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers 413 with a problem body, before reading it, to a request that announces a body larger than the

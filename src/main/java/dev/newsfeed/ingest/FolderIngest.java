@@ -1,9 +1,12 @@
 package dev.newsfeed.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -16,6 +19,8 @@ import dev.newsfeed.feed.FeedUpdater;
 import dev.newsfeed.kafka.ArticleTopic;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Publishes the ingest folder's articles, first all of them, then each new or changed file, from the
@@ -28,6 +33,8 @@ public class FolderIngest {
     private static final Logger LOG = Logger.getLogger(FolderIngest.class);
     /** Files in flight at once: enough to keep the producer's batches full, few enough to bound memory. */
     static final int MAX_IN_FLIGHT = 16;
+    static final String PROCESSED = "processed";
+    static final String FAILED = "failed";
 
     private final IngestSettings settings;
     private final ArticleIngestor ingestor;
@@ -41,7 +48,8 @@ public class FolderIngest {
         this.ingestor = ingestor;
         this.updater = updater;
         this.topic = topic;
-        this.scanner = new FolderScanner(Path.of(settings.folder()), settings.maxBytes());
+        this.scanner = new FolderScanner(Path.of(settings.folder()), settings.maxBytes(),
+                settings.completion() == IngestSettings.Completion.move ? Set.of(PROCESSED, FAILED) : Set.of());
     }
 
     void start(@Observes StartupEvent event) {
@@ -86,13 +94,36 @@ public class FolderIngest {
     }
 
     private CompletionStage<IngestOutcome> ingest(Path file) {
+        Uni<IngestOutcome> outcome;
         try {
-            return ingestor.ingest(scanner.read(file)).subscribeAsCompletionStage();
+            outcome = ingestor.ingest(scanner.read(file));
         } catch (FolderScanner.FileTooLargeException e) {
-            return ingestor.refuse(e.head(), e.size(), e.sha256(), Rejection.tooLarge(e.getMessage()))
-                    .subscribeAsCompletionStage();
+            outcome = ingestor.refuse(e.head(), e.size(), e.sha256(), Rejection.tooLarge(e.getMessage()));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        if (settings.completion() == IngestSettings.Completion.move) {
+            // Only once Kafka has acknowledged the article or the dead letter: the file is all we have until then.
+            outcome = outcome.call(done -> Uni.createFrom().item(() -> moveAway(file, done))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        }
+        return outcome.subscribeAsCompletionStage();
+    }
+
+    private IngestOutcome moveAway(Path file, IngestOutcome outcome) {
+        boolean refused = outcome.result() == IngestOutcome.Result.REJECTED;
+        Path relative = scanner.folder().relativize(file.toAbsolutePath().normalize());
+        Path target = scanner.folder().resolve(refused ? FAILED : PROCESSED).resolve(relative);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            if (refused) {
+                Files.writeString(target.resolveSibling(target.getFileName() + ".error"),
+                        outcome.rejection().toString() + System.lineSeparator());
+            }
+            return outcome;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file + " to " + target, e);
         }
     }
 }

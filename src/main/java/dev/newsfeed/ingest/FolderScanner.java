@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.newsfeed.article.ArticleIds;
@@ -21,10 +22,13 @@ public final class FolderScanner {
 
     private final Path folder;
     private final int maxBytes;
+    private final Set<String> skippedFolders;
 
-    public FolderScanner(Path folder, int maxBytes) {
+    /** @param skippedFolders names of top-level subfolders that hold no new articles (processed/, failed/) */
+    public FolderScanner(Path folder, int maxBytes, Set<String> skippedFolders) {
         this.folder = folder.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
+        this.skippedFolders = Set.copyOf(skippedFolders);
     }
 
     public Path folder() {
@@ -91,6 +95,9 @@ public final class FolderScanner {
 
     private boolean isArticleFile(Path path, Path root) throws IOException {
         Path relative = folder.relativize(path);
+        if (relative.getNameCount() > 1 && skippedFolders.contains(relative.getName(0).toString())) {
+            return false;
+        }
         for (Path name : relative) {
             if (name.toString().startsWith(".")) {
                 return false;

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -192,7 +193,7 @@ public final class FolderWatcher implements AutoCloseable {
         try {
             result = handOver.apply(file);
         } catch (RuntimeException e) {
-            result = java.util.concurrent.CompletableFuture.failedFuture(e);
+            result = CompletableFuture.failedFuture(e);
         }
         result.whenComplete((ignored, failure) -> thread.execute(() -> handedOver(file, candidate, fingerprint, failure)));
     }

@@ -35,6 +35,18 @@ public interface IngestSettings {
     @WithDefault("5s")
     Duration publishTimeout();
 
+    /**
+     * What becomes of a file once Kafka has acknowledged what it held: {@code leave} it where it is (the
+     * folder is a library), or {@code move} it to {@code processed/}, or to {@code failed/} with a
+     * {@code <name>.error} file giving the reason.
+     */
+    @WithDefault("leave")
+    Completion completion();
+
+    enum Completion {
+        leave, move
+    }
+
     /** How many sources {@code GET /ingest/status} remembers; the oldest settled ones are forgotten first. */
     @WithDefault("100000")
     int statusCapacity();

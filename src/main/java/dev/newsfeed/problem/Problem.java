@@ -1,9 +1,9 @@
 package dev.newsfeed.problem;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An RFC 9457 problem details body. {@code type} is omitted, which means {@code about:blank}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +40,8 @@ class FeedResourceTest {
         given().get("/feed?limit=1")
                 .then().statusCode(200).contentType("application/json")
                 .body("items", hasSize(1))
-                .body("items[0].title", org.hamcrest.Matchers.notNullValue())
-                .body("$", org.hamcrest.Matchers.hasKey("next"));
+                .body("items[0].title", notNullValue())
+                .body("$", hasKey("next"));
     }
 
     @Test

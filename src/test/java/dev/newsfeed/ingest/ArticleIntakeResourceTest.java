@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,14 +78,14 @@ class ArticleIntakeResourceTest {
     @Test
     void jsonWithAReferenceUpdatesTheSameArticleWhenResentEdited() {
         String reference = "cms-" + UUID.randomUUID();
-        Map<String, Object> first = Map.of("title", "Original", "body", java.util.List.of("First body."), "source", reference);
+        Map<String, Object> first = Map.of("title", "Original", "body", List.of("First body."), "source", reference);
         String id = authorized().contentType("application/json").body(first).post("/articles")
                 .then().statusCode(201).body("source", equalTo("http:" + reference)).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
         Instant publishedAt = view.find(id).orElseThrow().publishedAt();
 
         authorized().contentType("application/json")
-                .body(Map.of("title", "Corrected", "body", java.util.List.of("First body."), "source", reference))
+                .body(Map.of("title", "Corrected", "body", List.of("First body."), "source", reference))
                 .post("/articles").then().statusCode(201).body("id", equalTo(id)).body("title", equalTo("Corrected"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).orElseThrow().title().equals("Corrected"));
@@ -95,25 +96,25 @@ class ArticleIntakeResourceTest {
     void idempotencyKeyGivesTheSameIdToTheSameSubmission() {
         String key = UUID.randomUUID().toString();
         String first = authorized().header("Idempotency-Key", key).contentType("application/json")
-                .body(Map.of("title", "Keyed", "body", java.util.List.of("Body."))).post("/articles")
+                .body(Map.of("title", "Keyed", "body", List.of("Body."))).post("/articles")
                 .then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find(first).isPresent());
 
         authorized().header("Idempotency-Key", key).contentType("application/json")
-                .body(Map.of("title", "Keyed", "body", java.util.List.of("Body."))).post("/articles")
+                .body(Map.of("title", "Keyed", "body", List.of("Body."))).post("/articles")
                 .then().statusCode(200).body("id", equalTo(first));
     }
 
     @Test
     void putPublishesAnEditOfAnHttpArticleKeepingItsFirstPublication() {
         String id = authorized().contentType("application/json")
-                .body(Map.of("title", "Before " + UUID.randomUUID(), "body", java.util.List.of("Body.")))
+                .body(Map.of("title", "Before " + UUID.randomUUID(), "body", List.of("Body.")))
                 .post("/articles").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
         Instant publishedAt = view.find(id).orElseThrow().publishedAt();
 
         authorized().contentType("application/json")
-                .body(Map.of("title", "After", "body", java.util.List.of("Body.")))
+                .body(Map.of("title", "After", "body", List.of("Body.")))
                 .put("/articles/" + id).then().statusCode(200).body("title", equalTo("After"))
                 .body("publishedAt", equalTo(publishedAt.toString()));
     }
@@ -121,17 +122,17 @@ class ArticleIntakeResourceTest {
     @Test
     void putOfAFileArticleIsAConflictAndOfAnUnknownOneNotFound() {
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find("000_22b61c6839899886").isPresent());
-        authorized().contentType("application/json").body(Map.of("title", "X", "body", java.util.List.of("Y.")))
+        authorized().contentType("application/json").body(Map.of("title", "X", "body", List.of("Y.")))
                 .put("/articles/000_22b61c6839899886").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("edit that file"));
-        authorized().contentType("application/json").body(Map.of("title", "X", "body", java.util.List.of("Y.")))
+        authorized().contentType("application/json").body(Map.of("title", "X", "body", List.of("Y.")))
                 .put("/articles/post:unknown").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void serverDerivedOrUnknownFieldIsBadRequest() {
         authorized().contentType("application/json")
-                .body(Map.of("title", "T", "body", java.util.List.of("B."), "publishedAt", "2020-01-01T00:00:00Z"))
+                .body(Map.of("title", "T", "body", List.of("B."), "publishedAt", "2020-01-01T00:00:00Z"))
                 .post("/articles").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("unknown field 'publishedAt'"));
     }
@@ -145,10 +146,10 @@ class ArticleIntakeResourceTest {
 
     @Test
     void jsonThatIsNotAnArticleIsUnprocessableNamingTheField() {
-        authorized().contentType("application/json").body(Map.of("title", "T", "body", java.util.List.of()))
+        authorized().contentType("application/json").body(Map.of("title", "T", "body", List.of()))
                 .post("/articles").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", equalTo("field 'body' needs at least one paragraph"));
-        authorized().contentType("application/json").body(Map.of("body", java.util.List.of("B.")))
+        authorized().contentType("application/json").body(Map.of("body", List.of("B.")))
                 .post("/articles").then().statusCode(422).body("detail", equalTo("field 'title' is required"));
     }
 
@@ -189,7 +190,7 @@ class ArticleIntakeResourceTest {
     @Test
     void ingestStatusListsSourcesWithTheirState() {
         authorized().contentType("application/json").body(Map.of("title", "Status " + UUID.randomUUID(),
-                "body", java.util.List.of("Body."))).post("/articles").then().statusCode(201);
+                "body", List.of("Body."))).post("/articles").then().statusCode(201);
 
         authorized().queryParam("limit", 1).get("/ingest/status").then().statusCode(200)
                 .body("items.size()", equalTo(1))

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleIds;
+import dev.newsfeed.article.Sha256;
 import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.kafka.TopicContents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -159,7 +163,7 @@ class FolderIngestTest {
         assertThat(header(deadLetter, "newsfeed.reason")).isEqualTo("BINARY");
         assertThat(header(deadLetter, "newsfeed.line")).isEqualTo("2");
         assertThat(header(deadLetter, "newsfeed.size")).isEqualTo(String.valueOf(content.length));
-        assertThat(header(deadLetter, "newsfeed.sha256")).isEqualTo(dev.newsfeed.article.Sha256.hex(content));
+        assertThat(header(deadLetter, "newsfeed.sha256")).isEqualTo(Sha256.hex(content));
     }
 
     @Test
@@ -212,7 +216,7 @@ class FolderIngestTest {
         return await().atMost(WAIT).until(
                 () -> TopicContents.read(bootstrapServers, deadLetterTopic).stream()
                         .filter(r -> source.equals(r.key())).findFirst().orElse(null),
-                java.util.Objects::nonNull);
+                Objects::nonNull);
     }
 
     private static String header(ConsumerRecord<String, String> record, String key) {
@@ -222,10 +226,10 @@ class FolderIngestTest {
 
     private static void append(Path file, byte[] text, int from, int length) {
         try {
-            Files.write(file, java.util.Arrays.copyOfRange(text, from, from + length),
+            Files.write(file, Arrays.copyOfRange(text, from, from + length),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.newsfeed.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class KafkaOutageTest {
 
         await().atMost(WAIT).until(() -> view.find(name).isPresent());
         String postedId = given().auth().oauth2("test-token").contentType("application/json").body(submission)
-                .post("/articles").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)))
+                .post("/articles").then().statusCode(anyOf(equalTo(200), equalTo(201)))
                 .extract().path("id");
         await().atMost(WAIT).until(() -> view.find(postedId).isPresent());
         given().get("/q/health/group/kafka").then().statusCode(200);

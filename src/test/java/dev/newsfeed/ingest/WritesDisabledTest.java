@@ -1,7 +1,9 @@
 package dev.newsfeed.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import java.util.Map;
 
@@ -28,7 +30,6 @@ class WritesDisabledTest {
         given().auth().oauth2("anything").contentType("text/plain").body("T\n\nB").post("/articles")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("newsfeed.api-token"));
-        given().get("/feed").then().statusCode(org.hamcrest.Matchers.anyOf(
-                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(503)));
+        given().get("/feed").then().statusCode(anyOf(is(200), is(503)));
     }
 }
