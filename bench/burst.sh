@@ -21,7 +21,10 @@ java -Xmx"$HEAP" -Dquarkus.http.port=$HTTP -Dnewsfeed.kafka.embedded-port=$KAFKA
   -Dnewsfeed.ingest.settle-time=500ms -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 pid=$!
-until curl -sf localhost:$HTTP/q/health/ready > /dev/null; do sleep 0.2; done
+until curl -sf localhost:$HTTP/q/health/ready > /dev/null; do
+  kill -0 $pid 2>/dev/null || { echo "the service stopped; its log:" >&2; tail -30 "$work/service.log" >&2; exit 1; }
+  sleep 0.2
+done
 
 seed=seeds/000_22b61c6839899886.txt
 size=$(wc -c < "$seed")
@@ -29,14 +32,16 @@ size=$(wc -c < "$seed")
 mkdir -p "$work/staging"
 for i in $(seq 1 "$N"); do sed "1s/^/Burst $i. /" "$seed" > "$work/staging/burst-$i.txt"; done
 
-metric() { curl -s localhost:$HTTP/q/metrics | awk -v m="$1" '$1 ~ m {s += $2} END {printf "%.0f", s}'; }
+metric() { curl -s localhost:$HTTP/q/metrics | awk -v m="$1" '$0 ~ m {s += $NF} END {printf "%.0f", s}'; }
 start=$(date +%s.%N)
 mv "$work/staging"/* "$work/in/"
 peak=0
 while :; do
-  heap=$(metric '^jvm_memory_used_bytes\\{area="heap"')
+  heap=$(metric '^jvm_memory_used_bytes[{]area="heap"')
   [ "$heap" -gt "$peak" ] && peak=$heap
-  held=$(metric '^newsfeed_feed_articles$')
+  kill -0 $pid 2>/dev/null || { echo "the service stopped; its log:" >&2; tail -30 "$work/service.log" >&2; exit 1; }
+  held=$(metric '^newsfeed_feed_articles ')
+  [ -n "${BENCH_DEBUG:-}" ] && echo "held=$held heap=$heap" >&2
   [ "$held" -ge "$N" ] && break
   sleep 0.5
 done
@@ -45,9 +50,10 @@ ingest=$(echo "$(date +%s.%N) - $start" | bc)
 # The peer: the same number of records of the same size, produced by kcat with acks=all, to the one other
 # topic of this throw-away broker (auto-creation is off).
 head -c "$size" "$seed" | tr '\n' ' ' > "$work/record"
-for i in $(seq 1 "$N"); do cat "$work/record"; echo; done > "$work/records"
+for i in $(seq 1 "$N"); do printf 'burst-%d\t' "$i"; cat "$work/record"; echo; done > "$work/records"
 start=$(date +%s.%N)
-kcat -P -b localhost:$KAFKA -t newsfeed.articles.dlq -X acks=all -l "$work/records"
+# Keyed like newsfeed's records: the topic is compacted, and a compacted topic refuses records without a key.
+kcat -P -b localhost:$KAFKA -t newsfeed.articles.dlq -X acks=all -K $'\t' -l "$work/records"
 produce=$(echo "$(date +%s.%N) - $start" | bc)
 
 printf 'files: %d of %d bytes, heap cap %s\n' "$N" "$size" "$HEAP"

@@ -33,13 +33,14 @@ import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
+import dev.newsfeed.kafka.BrokerProbe;
 import dev.newsfeed.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Articles submitted over HTTP, as text in the seed format or as JSON. The answer comes once Kafka has
- * acknowledged the article, or, when Kafka does not answer in time, as a 503 the client may retry: the
- * same submission again is never a duplicate.
+ * acknowledged the article, or, when Kafka does not answer in time or is known to be away, as a 503 the
+ * client may retry: the same submission again is never a duplicate.
  */
 @Path("/articles")
 @WriteAccess
@@ -55,9 +56,11 @@ public class ArticleIntakeResource {
     private final ObjectReader submissions;
     private final long maxBytes;
     private final Duration publishTimeout;
+    private final BrokerProbe probe;
 
     ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, RequestSizeLimit limit,
-            IngestSettings settings) {
+            IngestSettings settings, BrokerProbe probe) {
+        this.probe = probe;
         this.ingestor = ingestor;
         this.view = view;
         this.submissions = json.readerFor(ArticleSubmission.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -94,6 +97,10 @@ public class ArticleIntakeResource {
     }
 
     private Uni<Response> publish(String id, String source, ArticleText text, boolean created) {
+        if (probe.knownDown()) {
+            return Uni.createFrom().failure(new KafkaNotAcknowledgedException(
+                    new IllegalStateException(probe.last().detail())));
+        }
         return ingestor.publish(id, source, text)
                 .ifNoItem().after(publishTimeout).fail()
                 .onFailure().transform(KafkaNotAcknowledgedException::new)

@@ -215,6 +215,8 @@ public final class FolderWatcher implements AutoCloseable {
             LOG.warnf("%s not ingested yet (%s); next try in %d s", file, failure.getMessage(),
                     candidate.backoff.toSeconds());
         }
+        // Refill the free slot now rather than at the next tick: a burst of files flows at Kafka's pace.
+        advance();
         backlog = candidates.size();
     }
 

@@ -1,59 +1,43 @@
 package dev.newsfeed.kafka;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import io.smallrye.health.api.HealthGroup;
 
 /**
- * Whether Kafka answers and the articles topic is fit for use, at {@code /q/health/group/kafka}. It is a
- * group of its own, not readiness: an instance that has caught up keeps serving its feed through an outage.
+ * Whether Kafka answers and the articles topic is fit for use, at {@code /q/health/group/kafka}, from the
+ * last {@link BrokerProbe}. It is a group of its own, not readiness: an instance that has caught up keeps
+ * serving its feed through an outage.
  */
 @HealthGroup("kafka")
 @ApplicationScoped
 public class KafkaHealth implements HealthCheck {
 
-    private static final int TIMEOUT_MS = 3_000;
-
-    private final Admin admin;
+    private final BrokerProbe probe;
     private final ArticleTopic topic;
     private final EmbeddedKafka embedded;
 
-    KafkaHealth(Admin admin, ArticleTopic topic, EmbeddedKafka embedded) {
-        this.admin = admin;
+    KafkaHealth(BrokerProbe probe, ArticleTopic topic, EmbeddedKafka embedded) {
+        this.probe = probe;
         this.topic = topic;
         this.embedded = embedded;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka")
+        BrokerProbe.Reachability reachability = probe.last();
+        ArticleTopic.Status status = topic.status();
+        return HealthCheckResponse.named("kafka")
+                .status(reachability.reachable() && status.state() == ArticleTopic.State.READY)
                 .withData("embeddedBroker", embedded.isRunning())
-                .withData("topic", topic.name());
-        try {
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
-                    .nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
-            ArticleTopic.Status status = topic.status();
-            return response.status(status.state() == ArticleTopic.State.READY)
-                    .withData("brokers", nodes)
-                    .withData("topicState", status.state().name())
-                    .withData("detail", status.detail())
-                    .build();
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            return response.down().withData("detail", "Kafka does not answer: " + cause).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return response.down().withData("detail", "interrupted").build();
-        }
+                .withData("brokers", reachability.brokers())
+                .withData("broker", reachability.detail())
+                .withData("topic", topic.name())
+                .withData("topicState", status.state().name())
+                .withData("detail", status.detail())
+                .build();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +129,19 @@ class ArticleParserTest {
 
         assertThat(e.reason()).isEqualTo(Reason.NO_TITLE);
         assertThat(e.getMessage()).contains("cannot tell the title");
+    }
+
+    @Test
+    void tenThousandLineBodyParsesWhole() throws Exception {
+        StringBuilder text = new StringBuilder(TITLE + "\n\n" + TITLE + "\n" + SUBTITLE + "\n");
+        for (int i = 1; i <= 10_000; i++) {
+            text.append("Paragraph ").append(i).append(" of a very long article.\n");
+        }
+
+        ArticleText article = parser.parse(text.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(article.body()).hasSize(10_000).endsWith("Paragraph 10000 of a very long article.");
+        assertThat(article.wordCount()).isEqualTo(70_000);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.newsfeed.kafka;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Asks the cluster every few seconds whether it answers, so that a write can be refused at once while Kafka
+ * is known to be away, instead of waiting for the producer's timeout, and so that health probes cost nothing.
+ */
+@ApplicationScoped
+public class BrokerProbe {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(3);
+    private static final int TIMEOUT_MS = 2_500;
+
+    /** What the last probe found: the number of brokers, or why none answered. */
+    public record Reachability(boolean reachable, int brokers, String detail) {
+    }
+
+    private final Admin admin;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "newsfeed-broker-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Reachability last = new Reachability(false, 0, "not probed yet");
+    private volatile boolean probed;
+
+    BrokerProbe(Admin admin) {
+        this.admin = admin;
+    }
+
+    void start(@Observes StartupEvent event) {
+        thread.scheduleWithFixedDelay(this::probe, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        thread.shutdownNow();
+    }
+
+    public Reachability last() {
+        return last;
+    }
+
+    /** True only when a probe has run and found no broker: before the first probe, Kafka is not presumed away. */
+    public boolean knownDown() {
+        return probed && !last.reachable();
+    }
+
+    private void probe() {
+        try {
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+                    .nodes().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS).size();
+            last = new Reachability(brokers > 0, brokers, brokers + " broker(s) answer");
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            last = new Reachability(false, 0, "Kafka does not answer: " + cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            last = new Reachability(false, 0, "Kafka probe failed: " + e);
+        }
+        probed = true;
+    }
+}
