@@ -109,6 +109,12 @@ class FeedResourceTest {
     }
 
     @Test
+    void unacceptableMediaTypeIsAProblem() {
+        given().accept("application/xml").get("/feed")
+                .then().statusCode(406).contentType("application/problem+json").body("status", equalTo(406));
+    }
+
+    @Test
     void readinessIsUpOnceTheViewCaughtUp() {
         given().get("/q/health/ready")
                 .then().statusCode(200)

@@ -191,6 +191,27 @@ class FolderIngestTest {
     }
 
     @Test
+    void linkLeadingOutOfTheFolderIsNotFollowedButOneInsideIs() throws Exception {
+        Path outside = Files.createTempDirectory("newsfeed-outside").resolve("secret.txt");
+        Files.writeString(outside, fixture("canonical.txt"));
+        String escaping = "link-out-" + UUID.randomUUID();
+        String inside = "link-in-" + UUID.randomUUID();
+        Files.writeString(folder.resolve(inside + "-target.txt"), fixture("missing-summary.txt"));
+
+        Files.createSymbolicLink(folder.resolve(escaping + ".txt"), outside);
+        Files.createSymbolicLink(folder.resolve(inside + ".txt"), folder.resolve(inside + "-target.txt"));
+
+        awaitArticle(inside);
+        awaitArticle(inside + "-target");
+        try (FolderWatcher rescan = folderIngest.newWatcher()) {
+            rescan.start();
+            await().atMost(WAIT).until(() -> rescan.hasRescanned() && rescan.backlog() == 0);
+        }
+        assertThat(view.find(escaping)).isEmpty();
+        assertThat(ledger.get("file:" + escaping + ".txt")).isNull();
+    }
+
+    @Test
     void restartedWatcherRepublishesNothing() throws Exception {
         await().atMost(WAIT).until(() -> view.find("000_22b61c6839899886").isPresent());
         long before = TopicContents.endOffset(bootstrapServers, topic);
