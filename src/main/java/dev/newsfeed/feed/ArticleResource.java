@@ -1,12 +1,20 @@
 package dev.newsfeed.feed;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.newsfeed.article.Article;
 
@@ -17,19 +25,27 @@ public class ArticleResource {
 
     private final FeedView view;
     private final FeedUpdater updater;
+    private final ConditionalResponses conditional;
 
-    ArticleResource(FeedView view, FeedUpdater updater) {
+    ArticleResource(FeedView view, FeedUpdater updater, ConditionalResponses conditional) {
         this.view = view;
         this.updater = updater;
+        this.conditional = conditional;
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "The latest version of one article")
-    public Article article(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
+    @APIResponse(responseCode = "404", description = "No article has this id")
+    public Response article(@PathParam("id") String id, @Context Request request) {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();
         }
-        return view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        Article article = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        return conditional.respond(request, "article", List.of(article), article.updatedAt(), article,
+                MediaType.APPLICATION_JSON);
     }
 }

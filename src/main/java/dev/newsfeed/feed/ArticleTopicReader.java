@@ -2,6 +2,7 @@ package dev.newsfeed.feed;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,7 +157,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             return null;
         }
         if (record.value() == null) {
-            return ArticleChange.removal(record.key());
+            return ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()));
         }
         try {
             Article article = articles.readValue(record.value());

@@ -1,5 +1,6 @@
 package dev.newsfeed.feed;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,6 +27,7 @@ public final class FeedView {
     private final Map<String, Article> byId = new HashMap<>();
     private final NavigableMap<FeedPosition, Article> ordered = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private Instant lastModified = Instant.EPOCH;
 
     /** Applies one batch in order: a later change of an id replaces an earlier one. */
     public void apply(List<ArticleChange> batch) {
@@ -38,6 +40,9 @@ public final class FeedView {
                 }
                 if (!change.isRemoval()) {
                     ordered.put(FeedPosition.of(change.article()), change.article());
+                }
+                if (change.at().isAfter(lastModified)) {
+                    lastModified = change.at();
                 }
             }
         } finally {
@@ -57,6 +62,16 @@ public final class FeedView {
     /** Whether the view holds exactly this version of the article. */
     public boolean holds(String id, String contentHash) {
         return find(id).map(article -> article.contentHash().equals(contentHash)).orElse(false);
+    }
+
+    /** When the view last changed: the latest update time of what it applied; the epoch while empty. */
+    public Instant lastModified() {
+        lock.readLock().lock();
+        try {
+            return lastModified;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     public int size() {

@@ -56,6 +56,9 @@ class ArticleTopicReaderTest {
 
         assertThat(second.size()).isEqualTo(view.size());
         assertThat(second.page(100)).isEqualTo(view.page(100));
+        assertThat(ConditionalResponses.tag("json", second.page(100).items()))
+                .as("every instance gives the same ETag").isEqualTo(ConditionalResponses.tag("json", view.page(100).items()));
+        assertThat(second.lastModified()).isEqualTo(view.lastModified());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -106,6 +107,37 @@ class FeedResourceTest {
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
         given().delete("/feed")
                 .then().statusCode(405).contentType("application/problem+json").body("status", equalTo(405));
+    }
+
+    @Test
+    void unchangedFeedAnswersNotModifiedToItsETagAndDate() {
+        io.restassured.response.Response first = given().get("/feed?limit=5");
+        String etag = first.header("ETag");
+        String lastModified = first.header("Last-Modified");
+
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(first.header("Cache-Control")).contains("max-age=5");
+        assertThat(first.header("Vary")).contains("Accept").contains("Accept-Encoding");
+        given().header("If-None-Match", etag).get("/feed?limit=5")
+                .then().statusCode(304).header("ETag", etag).body(emptyString());
+        given().header("If-Modified-Since", lastModified).get("/feed?limit=5").then().statusCode(304);
+        given().header("If-None-Match", "\"something-else\"").get("/feed?limit=5").then().statusCode(200);
+        assertThat(given().get("/feed?limit=4").header("ETag")).as("another page, another tag").isNotEqualTo(etag);
+    }
+
+    @Test
+    void articleAnswersNotModifiedToItsETag() {
+        String etag = given().get("/articles/" + SEED_ID).then().statusCode(200).extract().header("ETag");
+
+        given().header("If-None-Match", etag).get("/articles/" + SEED_ID).then().statusCode(304);
+    }
+
+    @Test
+    void feedIsCompressedWhenAskedAndReadableFromOtherOrigins() {
+        given().header("Accept-Encoding", "gzip").get("/feed")
+                .then().statusCode(200).header("Content-Encoding", "gzip");
+        given().header("Origin", "https://reader.example").get("/feed")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://reader.example");
     }
 
     @Test

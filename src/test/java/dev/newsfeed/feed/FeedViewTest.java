@@ -39,6 +39,15 @@ class FeedViewTest {
     }
 
     @Test
+    void lastModifiedIsTheLatestUpdateApplied() {
+        assertThat(view.lastModified()).isEqualTo(Instant.EPOCH);
+
+        view.apply(List.of(put("a", 60), put("b", 0)));
+
+        assertThat(view.lastModified()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
     void laterChangeOfTheSameIdInOneBatchWins() {
         Article first = article("a", 0, "First");
         Article second = article("a", 0, "Second");
@@ -62,10 +71,11 @@ class FeedViewTest {
     void removalDropsTheArticle() {
         view.apply(List.of(put("a", 0), put("b", 60)));
 
-        view.apply(List.of(ArticleChange.removal("a"), ArticleChange.removal("unknown")));
+        view.apply(List.of(ArticleChange.removal("a", T0.plusSeconds(600)), ArticleChange.removal("unknown", T0)));
 
         assertThat(ids(view.page(10))).containsExactly("b");
         assertThat(view.find("a")).isEmpty();
+        assertThat(view.lastModified()).isEqualTo(T0.plusSeconds(600));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package dev.newsfeed.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import dev.newsfeed.article.Article;
+import dev.newsfeed.article.Sha256;
+
+/**
+ * Conditional GET for everything the feed serves. The {@code ETag} is derived only from what a response
+ * holds (its variant: format, parameters; and the ids and versions of its articles), so every instance
+ * that holds the same view gives the same tag, and a poller asking every second gets a bodiless 304 while
+ * nothing changed.
+ */
+@ApplicationScoped
+public class ConditionalResponses {
+
+    private final CacheControl cacheControl;
+
+    ConditionalResponses(FeedSettings settings) {
+        cacheControl = new CacheControl();
+        cacheControl.setMaxAge((int) settings.maxAge().toSeconds());
+        cacheControl.setNoTransform(false);
+    }
+
+    /**
+     * The response for {@code entity}, or a 304 when the request's {@code If-None-Match} or
+     * {@code If-Modified-Since} shows the client already has it.
+     *
+     * @param variant what else distinguishes this representation (format, parameters)
+     */
+    public Response respond(Request request, String variant, List<Article> articles, Instant lastModified,
+            Object entity, String mediaType) {
+        EntityTag tag = new EntityTag(tag(variant, articles));
+        Date modified = Date.from(lastModified);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
+        Response.ResponseBuilder response = notModified != null ? notModified
+                : Response.ok(entity, mediaType).lastModified(modified);
+        return response.tag(tag)
+                .cacheControl(cacheControl)
+                .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
+                .build();
+    }
+
+    static String tag(String variant, List<Article> articles) {
+        MessageDigest digest = Sha256.digest();
+        digest.update(variant.getBytes(StandardCharsets.UTF_8));
+        for (Article article : articles) {
+            digest.update(("\n" + article.id() + "@" + article.contentHash()).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+}
