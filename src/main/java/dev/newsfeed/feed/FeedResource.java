@@ -11,10 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,42 +25,123 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The latest feed for pollers, newest first, paged by cursor. {@code limit} is taken as text so that a
- * value that is not a number gets the same 400 as one out of range, not the 404 JAX-RS gives a parameter
- * it cannot convert.
+ * The latest feed for pollers, newest first, paged by cursor: native JSON at {@code /feed}, and for feed
+ * readers JSON Feed 1.1, Atom 1.0 and RSS 2.0, by path or by {@code Accept} on {@code /feed}. {@code limit}
+ * is taken as text so that a value that is not a number gets the same 400 as one out of range, not the 404
+ * JAX-RS gives a parameter it cannot convert.
  */
-@Path("/feed")
-@Produces(MediaType.APPLICATION_JSON)
+@Path("/")
 public class FeedResource {
+
+    private enum Format {
+        JSON(MediaType.APPLICATION_JSON), JSON_FEED(JsonFeed.MEDIA_TYPE), ATOM(FeedRenderer.ATOM), RSS(FeedRenderer.RSS);
+
+        final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
 
     private final FeedView view;
     private final FeedUpdater updater;
     private final ConditionalResponses conditional;
+    private final FeedRenderer renderer;
+    private final String baseUrl;
 
-    FeedResource(FeedView view, FeedUpdater updater, ConditionalResponses conditional) {
+    FeedResource(FeedView view, FeedUpdater updater, ConditionalResponses conditional, FeedSettings settings,
+            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl) {
         this.view = view;
         this.updater = updater;
         this.conditional = conditional;
+        this.renderer = new FeedRenderer(baseUrl, settings.title());
+        this.baseUrl = baseUrl;
     }
 
     @GET
-    @Operation(summary = "A page of the latest feed, newest first")
+    @Path("feed")
+    @Produces({ MediaType.APPLICATION_JSON, JsonFeed.MEDIA_TYPE, FeedRenderer.ATOM, FeedRenderer.RSS })
+    @Operation(summary = "A page of the latest feed, newest first; JSON Feed, Atom or RSS by Accept")
     @APIResponse(responseCode = "200", description = "A page of articles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
-    public Response page(@Context Request request,
-
+    public Response feed(@Context Request request, @Context HttpHeaders headers,
             @Parameter(description = "Articles per page, 1 to 100", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") @DefaultValue("20")
             @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit,
             @Parameter(description = "The 'next' value of the previous page; omit it for the first page")
             @QueryParam("cursor") String cursor) {
+        return render(negotiate(headers), request, limit, cursor);
+    }
+
+    @GET
+    @Path("feed.json")
+    @Produces(JsonFeed.MEDIA_TYPE)
+    @Operation(summary = "The latest feed as JSON Feed 1.1")
+    public Response jsonFeed(@Context Request request,
+            @QueryParam("limit") @DefaultValue("20")
+            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit,
+            @QueryParam("cursor") String cursor) {
+        return render(Format.JSON_FEED, request, limit, cursor);
+    }
+
+    @GET
+    @Path("feed.atom")
+    @Produces(FeedRenderer.ATOM)
+    @Operation(summary = "The latest feed as Atom 1.0")
+    public Response atom(@Context Request request,
+            @QueryParam("limit") @DefaultValue("20")
+            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit,
+            @QueryParam("cursor") String cursor) {
+        return render(Format.ATOM, request, limit, cursor);
+    }
+
+    @GET
+    @Path("feed.rss")
+    @Produces(FeedRenderer.RSS)
+    @Operation(summary = "The latest feed as RSS 2.0")
+    public Response rss(@Context Request request,
+            @QueryParam("limit") @DefaultValue("20")
+            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit) {
+        return render(Format.RSS, request, limit, null);
+    }
+
+    private Response render(Format format, Request request, String limitParameter, String cursor) {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();
         }
+        int limit = Integer.parseInt(limitParameter);
         Instant lastModified = view.lastModified();
-        FeedPage page = view.page(cursor, Integer.parseInt(limit));
-        String variant = "json|limit=" + limit + "|cursor=" + cursor + "|next=" + page.next();
-        return conditional.respond(request, variant, page.items(), lastModified, page, MediaType.APPLICATION_JSON);
+        FeedPage page = view.page(cursor, limit);
+        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|next=" + page.next();
+        Object entity = switch (format) {
+            case JSON -> page;
+            case JSON_FEED -> renderer.jsonFeed(page, limit);
+            case ATOM -> renderer.atom(page, limit, lastModified);
+            case RSS -> renderer.rss(page, lastModified);
+        };
+        Response response = conditional.respond(request, variant, page.items(), lastModified, entity, format.mediaType);
+        if (format == Format.JSON && page.next() != null && response.getStatus() == 200) {
+            return Response.fromResponse(response)
+                    .header("Link", "<" + baseUrl + "/feed?limit=" + limit + "&cursor=" + page.next() + ">; rel=\"next\"")
+                    .build();
+        }
+        return response;
+    }
+
+    /** The representation of {@code /feed} the client prefers; the native JSON when it accepts anything. */
+    private static Format negotiate(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                    && !accepted.isWildcardSubtype()) {
+                return Format.JSON;
+            }
+            for (Format format : Format.values()) {
+                if (accepted.isCompatible(MediaType.valueOf(format.mediaType))) {
+                    return format;
+                }
+            }
+        }
+        return Format.JSON;
     }
 }

@@ -63,6 +63,19 @@ class FeedResourceTest {
     }
 
     @Test
+    void pageWithANextPageLinksToItInTheHeader() {
+        io.restassured.response.Response page = given().get("/feed?limit=1");
+        String next = page.jsonPath().getString("next");
+
+        if (next == null) {
+            assertThat(page.header("Link")).isNull();
+        } else {
+            assertThat(page.header("Link"))
+                    .isEqualTo("<http://localhost:8080/feed?limit=1&cursor=" + next + ">; rel=\"next\"");
+        }
+    }
+
+    @Test
     void articleIsServedById() {
         given().get("/articles/" + SEED_ID)
                 .then().statusCode(200)

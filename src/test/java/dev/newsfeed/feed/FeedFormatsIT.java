@@ -1,0 +1,7 @@
+package dev.newsfeed.feed;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class FeedFormatsIT extends FeedFormatsTest {
+}
