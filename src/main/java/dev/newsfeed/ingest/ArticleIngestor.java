@@ -68,7 +68,8 @@ public class ArticleIngestor {
                 .orElseGet(() -> Article.first(id, source, text, now));
         ledger.pending(source, id, null);
         long started = System.nanoTime();
-        return publisher.publish(article)
+        return publisher.publish(article, current.isPresent()
+                ? ArticlePublisher.EventType.UPDATED : ArticlePublisher.EventType.PUBLISHED)
                 .onItem().invoke(() -> {
                     ledger.published(source, id);
                     metrics.published(System.nanoTime() - started);
