@@ -40,11 +40,13 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Article.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "404", description = "No article has this id")
+    @APIResponse(responseCode = "410", description = "The article was retracted")
     public Response article(@PathParam("id") String id, @Context Request request) {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();
         }
-        Article article = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        Article article = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
+                ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
         return conditional.respond(request, "article", List.of(article), article.updatedAt(), article,
                 MediaType.APPLICATION_JSON);
     }

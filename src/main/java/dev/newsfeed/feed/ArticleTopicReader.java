@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.Retraction;
 
 /**
  * Replays the articles topic into a {@link FeedView} and then follows it. It reads every partition from the
@@ -46,8 +47,10 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     private final Map<String, Object> consumerConfig;
     private final String topic;
+    private final String retractionsTopic;
     private final FeedView view;
     private final ObjectReader articles;
+    private final ObjectReader retractions;
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
@@ -59,6 +62,12 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
      *        are dropped
      */
     public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, FeedView view, ObjectMapper json) {
+        this(consumerConfig, topic, null, view, json);
+    }
+
+    /** @param retractionsTopic the topic of retractions, read along with the articles; null for none */
+    public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, String retractionsTopic, FeedView view,
+            ObjectMapper json) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -67,8 +76,10 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         this.consumerConfig = config;
         this.topic = topic;
+        this.retractionsTopic = retractionsTopic;
         this.view = view;
         this.articles = json.readerFor(Article.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.retractions = json.readerFor(Retraction.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public FeedView view() {
@@ -102,7 +113,10 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             if (closed) {
                 return;
             }
-            List<TopicPartition> partitions = partitions(kafka);
+            List<TopicPartition> partitions = new ArrayList<>(partitions(kafka, topic));
+            if (retractionsTopic != null) {
+                partitions.addAll(partitions(kafka, retractionsTopic));
+            }
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = endOffsets(kafka, partitions);
@@ -139,7 +153,14 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private List<ArticleChange> changes(ConsumerRecords<String, byte[]> records) {
         List<ArticleChange> changes = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            ArticleChange change = change(record);
+            ArticleChange change;
+            try {
+                change = change(record);
+            } catch (RuntimeException e) {
+                LOG.warnf("Skipped record %s-%d@%d (key '%s'): %s", record.topic(), record.partition(),
+                        record.offset(), record.key(), e);
+                change = null;
+            }
             if (change != null) {
                 changes.add(change);
                 applied.incrementAndGet();
@@ -157,10 +178,21 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             return null;
         }
         if (record.value() == null) {
-            return ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()));
+            return record.topic().equals(topic) ? ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()))
+                    : null;
         }
         try {
+            if (!record.topic().equals(topic)) {
+                Retraction retraction = retractions.readValue(record.value());
+                return retraction != null && record.key().equals(retraction.id()) ? ArticleChange.retraction(retraction)
+                        : null;
+            }
             Article article = articles.readValue(record.value());
+            if (article == null) {
+                LOG.warnf("Skipped record %s-%d@%d (key '%s'): its value is JSON null, not a tombstone",
+                        record.topic(), record.partition(), record.offset(), record.key());
+                return null;
+            }
             if (!record.key().equals(article.id())) {
                 LOG.warnf("Skipped record %s-%d@%d: its key '%s' differs from the article id '%s'",
                         record.topic(), record.partition(), record.offset(), record.key(), article.id());
@@ -174,7 +206,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic)
+            throws InterruptedException {
         while (!closed) {
             try {
                 List<PartitionInfo> infos = kafka.partitionsFor(topic);

@@ -41,7 +41,7 @@ public class FeedUpdater {
     FeedUpdater(ArticleTopic topic, KafkaClients clients, ObjectMapper json) {
         this.topic = topic;
         this.reader = new ArticleTopicReader(clients.consumerConfig(Map.of(
-                ConsumerConfig.CLIENT_ID_CONFIG, "newsfeed-view")), topic.name(), view, json);
+                ConsumerConfig.CLIENT_ID_CONFIG, "newsfeed-view")), topic.name(), topic.retractionsName(), view, json);
     }
 
     @Produces

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.Retraction;
 
 /**
  * The latest feed: one entry per article id, the newest version of each, ordered newest publication first.
@@ -27,19 +28,24 @@ public final class FeedView {
     private final Map<String, Article> byId = new HashMap<>();
     private final NavigableMap<FeedPosition, Article> ordered = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Retraction> retractions = new HashMap<>();
     private Instant lastModified = Instant.EPOCH;
 
-    /** Applies one batch in order: a later change of an id replaces an earlier one. */
+    /**
+     * Applies one batch in order: a later change of an id replaces an earlier one. A retraction hides every
+     * version of its article up to its own time, whichever topic's record arrives first, so a replay gives the
+     * same view in any interleaving of the two topics.
+     */
     public void apply(List<ArticleChange> batch) {
         lock.writeLock().lock();
         try {
             for (ArticleChange change : batch) {
-                Article previous = change.isRemoval() ? byId.remove(change.id()) : byId.put(change.id(), change.article());
-                if (previous != null) {
-                    ordered.remove(FeedPosition.of(previous));
-                }
-                if (!change.isRemoval()) {
-                    ordered.put(FeedPosition.of(change.article()), change.article());
+                if (change.retraction() != null) {
+                    retract(change.retraction());
+                } else if (change.isRemoval()) {
+                    remove(change.id());
+                } else {
+                    put(change.article());
                 }
                 if (change.at().isAfter(lastModified)) {
                     lastModified = change.at();
@@ -47,6 +53,45 @@ public final class FeedView {
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void put(Article article) {
+        Retraction retraction = retractions.get(article.id());
+        if (retraction != null && !article.updatedAt().isAfter(retraction.retractedAt())) {
+            return;
+        }
+        remove(article.id());
+        byId.put(article.id(), article);
+        ordered.put(FeedPosition.of(article), article);
+    }
+
+    private void remove(String id) {
+        Article previous = byId.remove(id);
+        if (previous != null) {
+            ordered.remove(FeedPosition.of(previous));
+        }
+    }
+
+    private void retract(Retraction retraction) {
+        Retraction known = retractions.get(retraction.id());
+        if (known != null && known.retractedAt().isAfter(retraction.retractedAt())) {
+            return;
+        }
+        retractions.put(retraction.id(), retraction);
+        Article current = byId.get(retraction.id());
+        if (current != null && !current.updatedAt().isAfter(retraction.retractedAt())) {
+            remove(retraction.id());
+        }
+    }
+
+    /** The retraction of an article that the feed no longer shows because of it. */
+    public Optional<Retraction> retraction(String id) {
+        lock.readLock().lock();
+        try {
+            return byId.containsKey(id) ? Optional.empty() : Optional.ofNullable(retractions.get(id));
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

@@ -12,6 +12,7 @@ import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.article.Retraction;
 import dev.newsfeed.feed.FeedView;
 import io.smallrye.mutiny.Uni;
 
@@ -57,6 +58,11 @@ public class ArticleIngestor {
 
     /** Publishes text already parsed (an HTTP submission), under an id chosen by the caller. */
     public Uni<IngestOutcome> publish(String id, String source, ArticleText text) {
+        Optional<Retraction> retraction = view.retraction(id);
+        if (retraction.isPresent() && retraction.get().contentHash().equals(text.contentHash())) {
+            ledger.published(source, id);
+            return Uni.createFrom().item(IngestOutcome.retracted());
+        }
         Optional<Article> current = view.find(id);
         if (current.isPresent() && current.get().contentHash().equals(text.contentHash())) {
             ledger.published(source, id);
@@ -77,6 +83,13 @@ public class ArticleIngestor {
                 })
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
                 .replaceWith(IngestOutcome.published(article));
+    }
+
+    /** Retracts an article from every view, for good: its source brings it back only once changed. */
+    public Uni<Void> retract(Article article) {
+        Retraction retraction = new Retraction(article.id(), clock.instant(), article.contentHash(), article.source());
+        return publisher.retract(retraction)
+                .invoke(() -> LOG.infof("Retracted article %s (%s)", article.id(), article.source()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,6 +31,7 @@ import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.feed.ArticleNotFoundException;
+import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
@@ -96,14 +98,31 @@ public class ArticleIntakeResource {
         return publish(id, current.source(), read(body, headers.getMediaType()).text(), false);
     }
 
-    private Uni<Response> publish(String id, String source, ArticleText text, boolean created) {
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Retract an article: every view drops it, GET answers 410, subscribers get a tombstone")
+    public Uni<Response> retract(@PathParam("id") String id) {
+        Article current = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
+                ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
+        return acknowledged(ingestor.retract(current)).replaceWith(Response.noContent().build());
+    }
+
+    private <T> Uni<T> acknowledged(Uni<T> write) {
         if (probe.knownDown()) {
             return Uni.createFrom().failure(new KafkaNotAcknowledgedException(
                     new IllegalStateException(probe.last().detail())));
         }
-        return ingestor.publish(id, source, text)
-                .ifNoItem().after(publishTimeout).fail()
-                .onFailure().transform(KafkaNotAcknowledgedException::new)
+        return write.ifNoItem().after(publishTimeout).fail()
+                .onFailure().transform(KafkaNotAcknowledgedException::new);
+    }
+
+    private Uni<Response> publish(String id, String source, ArticleText text, boolean created) {
+        return acknowledged(ingestor.publish(id, source, text))
+                .invoke(outcome -> {
+                    if (outcome.result() == IngestOutcome.Result.RETRACTED) {
+                        throw new ArticleRetractedException(id);
+                    }
+                })
                 .map(outcome -> Response
                         .status(created && outcome.result() == IngestOutcome.Result.PUBLISHED ? 201 : 200)
                         .location(URI.create("/articles/" + id))

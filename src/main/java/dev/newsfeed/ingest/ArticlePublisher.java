@@ -1,7 +1,6 @@
 package dev.newsfeed.ingest;
 
 import java.net.URI;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.Retraction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -40,13 +40,19 @@ public class ArticlePublisher {
         }
     }
 
+    /** The outgoing channel of retractions, to the compacted retractions topic. */
+    public static final String RETRACTIONS_CHANNEL = "retractions-out";
+
     private final MutinyEmitter<Record<String, Article>> emitter;
+    private final MutinyEmitter<Record<String, Retraction>> retractions;
     private final URI source;
     private final URI schema;
 
     ArticlePublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, Article>> emitter,
+            @Channel(RETRACTIONS_CHANNEL) MutinyEmitter<Record<String, Retraction>> retractions,
             @ConfigProperty(name = "newsfeed.public-base-url") URI source) {
         this.emitter = emitter;
+        this.retractions = retractions;
         this.source = source;
         this.schema = URI.create(source.toString().replaceAll("/$", "") + "/schemas/article-v1.json");
     }
@@ -56,9 +62,15 @@ public class ArticlePublisher {
         return send(article.id(), article, type, article.updatedAt().atZone(ZoneOffset.UTC));
     }
 
-    /** Publishes the tombstone of an article: a record with its key and no value, which compaction keeps last. */
-    public Uni<Void> retract(String id, Instant at) {
-        return send(id, null, EventType.RETRACTED, at.atZone(ZoneOffset.UTC));
+    /**
+     * Retracts an article: first the retraction record, which alone hides it from every view and outlives
+     * compaction, then the tombstone (a record with its key and no value), which lets compaction drop its
+     * versions and tells subscribers.
+     */
+    public Uni<Void> retract(Retraction retraction) {
+        return retractions.send(Record.of(retraction.id(), retraction))
+                .chain(() -> send(retraction.id(), null, EventType.RETRACTED,
+                        retraction.retractedAt().atZone(ZoneOffset.UTC)));
     }
 
     private Uni<Void> send(String id, Article article, EventType type, ZonedDateTime time) {

@@ -6,7 +6,9 @@ import dev.newsfeed.article.Article;
 public record IngestOutcome(Result result, Article article, Rejection rejection) {
 
     public enum Result {
-        PUBLISHED, UNCHANGED, REJECTED
+        PUBLISHED, UNCHANGED, REJECTED,
+        /** The exact text of an article that was retracted: not published again until it changes. */
+        RETRACTED
     }
 
     static IngestOutcome published(Article article) {
@@ -15,6 +17,10 @@ public record IngestOutcome(Result result, Article article, Rejection rejection)
 
     static IngestOutcome unchanged(Article article) {
         return new IngestOutcome(Result.UNCHANGED, article, null);
+    }
+
+    static IngestOutcome retracted() {
+        return new IngestOutcome(Result.RETRACTED, null, null);
     }
 
     static IngestOutcome rejected(Rejection rejection) {

@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
- * Makes sure the articles topic exists and is compacted, and that the dead-letter topic exists. Kafka is the only store of articles, so a topic
+ * Makes sure the articles topic exists and is compacted, and that the dead-letter and retractions topics exist. Kafka is the only store of articles, so a topic
  * that deletes by time would silently lose them: such a topic is reported, never used for writing.
  */
 @ApplicationScoped
@@ -53,6 +53,11 @@ public class ArticleTopic {
         return settings.topic();
     }
 
+    /** The compacted topic of retractions, read with the articles by every view. */
+    public String retractionsName() {
+        return settings.retractionsTopic();
+    }
+
     public Status status() {
         return status;
     }
@@ -67,8 +72,10 @@ public class ArticleTopic {
             if (!exists(name())) {
                 create(name());
             }
-            if (!exists(settings.deadLetterTopic())) {
-                create(settings.deadLetterTopic());
+            for (String companion : List.of(settings.deadLetterTopic(), settings.retractionsTopic())) {
+                if (!exists(companion)) {
+                    create(companion);
+                }
             }
             String policy = cleanupPolicy();
             status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)

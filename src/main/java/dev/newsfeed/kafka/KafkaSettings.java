@@ -15,6 +15,13 @@ public interface KafkaSettings {
     @WithDefault("newsfeed.articles.dlq")
     String deadLetterTopic();
 
+    /**
+     * The compacted topic that remembers retracted articles after their tombstones are compacted away, so
+     * that no rescan or restart brings them back.
+     */
+    @WithDefault("newsfeed.retractions")
+    String retractionsTopic();
+
     /** Partitions of the topic when this service creates it. An existing topic keeps its own. */
     @WithDefault("1")
     int partitions();

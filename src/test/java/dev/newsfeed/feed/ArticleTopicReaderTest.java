@@ -73,6 +73,7 @@ class ArticleTopicReaderTest {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(name, "broken", "{not json")).get();
+            producer.send(new ProducerRecord<>(name, "json-null", "null")).get();
             producer.send(new ProducerRecord<>(name, null, json.writeValueAsString(article))).get();
             producer.send(new ProducerRecord<>(name, "other-id", json.writeValueAsString(article))).get();
             producer.send(new ProducerRecord<>(name, "kept", json.writeValueAsString(withFutureField))).get();
@@ -81,7 +82,7 @@ class ArticleTopicReaderTest {
         ArticleTopicReader reader = readToTheEnd(name);
 
         assertThat(reader.view().page(10).items()).containsExactly(article);
-        assertThat(reader.skippedRecords()).isEqualTo(3);
+        assertThat(reader.skippedRecords()).isEqualTo(4);
     }
 
     private ArticleTopicReader readToTheEnd(String name) throws Exception {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.article.Retraction;
 
 class FeedViewTest {
 
@@ -76,6 +77,33 @@ class FeedViewTest {
         assertThat(ids(view.page(10))).containsExactly("b");
         assertThat(view.find("a")).isEmpty();
         assertThat(view.lastModified()).isEqualTo(T0.plusSeconds(600));
+    }
+
+    @Test
+    void retractionHidesEveryVersionUpToItsTimeInEitherOrder() {
+        Article version = article("a", 0, "Title");
+        Retraction retraction = new Retraction("a", T0.plusSeconds(30), version.contentHash(), version.source());
+
+        FeedView articleFirst = new FeedView();
+        articleFirst.apply(List.of(ArticleChange.put(version), ArticleChange.retraction(retraction)));
+        FeedView retractionFirst = new FeedView();
+        retractionFirst.apply(List.of(ArticleChange.retraction(retraction), ArticleChange.put(version)));
+
+        for (FeedView replayed : List.of(articleFirst, retractionFirst)) {
+            assertThat(replayed.find("a")).isEmpty();
+            assertThat(replayed.retraction("a")).contains(retraction);
+            assertThat(replayed.page(10).items()).isEmpty();
+        }
+    }
+
+    @Test
+    void versionAfterTheRetractionIsVisibleAgain() {
+        view.apply(List.of(ArticleChange.retraction(new Retraction("a", T0.plusSeconds(30), "hash", "file:a.txt"))));
+
+        view.apply(List.of(put("a", 60)));
+
+        assertThat(view.find("a")).isPresent();
+        assertThat(view.retraction("a")).isEmpty();
     }
 
     @Test

@@ -75,6 +75,11 @@ class ArticleTopicTest {
             }
 
             @Override
+            public String retractionsTopic() {
+                return topic + ".retractions";
+            }
+
+            @Override
             public int partitions() {
                 return partitions;
             }

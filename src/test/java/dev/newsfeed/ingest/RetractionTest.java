@@ -1,0 +1,123 @@
+package dev.newsfeed.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.newsfeed.feed.ArticleTopicReader;
+import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.kafka.TopicContents;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** DELETE /articles/{id}: a tombstone for subscribers, 410 for pollers, and no way back but a changed text. */
+@QuarkusTest
+class RetractionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    FeedView view;
+
+    @Inject
+    FolderIngest folderIngest;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "newsfeed.ingest.folder")
+    Path folder;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "newsfeed.kafka.topic")
+    String topic;
+
+    @ConfigProperty(name = "newsfeed.kafka.retractions-topic")
+    String retractionsTopic;
+
+    @Test
+    void retractedArticleIsGoneForPollersAndTombstonedForSubscribers() {
+        String id = given().auth().oauth2("test-token").contentType("application/json")
+                .body(Map.of("title", "To retract " + UUID.randomUUID(), "body", List.of("Body.")))
+                .post("/articles").then().statusCode(201).extract().path("id");
+        await().atMost(WAIT).until(() -> view.find(id).isPresent());
+
+        given().auth().oauth2("test-token").delete("/articles/" + id).then().statusCode(204);
+
+        await().atMost(WAIT).until(() -> view.retraction(id).isPresent());
+        given().get("/articles/" + id).then().statusCode(410).contentType("application/problem+json")
+                .body("status", equalTo(410));
+        assertThat(view.page(100).items()).noneMatch(article -> article.id().equals(id));
+        ConsumerRecord<String, String> last = TopicContents.read(bootstrapServers, topic).stream()
+                .filter(record -> id.equals(record.key())).reduce((first, second) -> second).orElseThrow();
+        assertThat(last.value()).as("a tombstone").isNull();
+        assertThat(new String(last.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("newsfeed.article.retracted");
+        assertThat(TopicContents.read(bootstrapServers, retractionsTopic)).anyMatch(record -> id.equals(record.key()));
+        given().auth().oauth2("test-token").delete("/articles/" + id).then().statusCode(410);
+    }
+
+    @Test
+    void retractedFileStaysRetractedUntilItChanges() throws Exception {
+        String name = "retracted-file-" + UUID.randomUUID();
+        Path file = folder.resolve(name + ".txt");
+        Files.writeString(file, ArticleIngestorTest.fixture("canonical.txt"));
+        await().atMost(WAIT).until(() -> view.find(name).isPresent());
+
+        given().auth().oauth2("test-token").delete("/articles/" + name).then().statusCode(204);
+        await().atMost(WAIT).until(() -> view.retraction(name).isPresent());
+        long before = TopicContents.endOffset(bootstrapServers, topic);
+        try (FolderWatcher afterRestart = folderIngest.newWatcher()) {
+            afterRestart.start();
+            await().atMost(WAIT).until(() -> afterRestart.hasRescanned() && afterRestart.backlog() == 0);
+        }
+        assertThat(TopicContents.endOffset(bootstrapServers, topic)).as("not republished").isEqualTo(before);
+        assertThat(secondView().retraction(name)).as("every instance's view agrees").isPresent();
+
+        Files.writeString(file, ArticleIngestorTest.fixture("canonical.txt").replace("Tuesday", "Friday"));
+
+        await().atMost(WAIT).until(() -> view.find(name).isPresent());
+        given().get("/articles/" + name).then().statusCode(200);
+    }
+
+    @Test
+    void retractingAnUnknownArticleIsNotFoundAndNeedsTheToken() {
+        given().auth().oauth2("test-token").delete("/articles/never-was").then().statusCode(404);
+        given().delete("/articles/000_22b61c6839899886").then().statusCode(401);
+    }
+
+    private FeedView secondView() throws Exception {
+        FeedView second = new FeedView();
+        ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), topic, retractionsTopic, second, json);
+        Thread thread = new Thread(reader, "second-view");
+        thread.start();
+        try {
+            reader.caughtUp().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return second;
+        } finally {
+            reader.close();
+            thread.join(10_000);
+        }
+    }
+}
