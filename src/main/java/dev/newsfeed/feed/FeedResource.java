@@ -2,14 +2,11 @@ package dev.newsfeed.feed;
 
 import java.time.Instant;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,17 +15,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The latest feed for pollers, newest first, paged by cursor: native JSON at {@code /feed}, and for feed
- * readers JSON Feed 1.1, Atom 1.0 and RSS 2.0, by path or by {@code Accept} on {@code /feed}. {@code limit}
- * is taken as text so that a value that is not a number gets the same 400 as one out of range, not the 404
- * JAX-RS gives a parameter it cannot convert.
+ * readers JSON Feed 1.1, Atom 1.0 and RSS 2.0, by path or by {@code Accept} on {@code /feed}.
  */
 @Path("/")
 public class FeedResource {
@@ -65,52 +58,40 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page of articles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
-    public Response feed(@Context Request request, @Context HttpHeaders headers,
-            @Parameter(description = "Articles per page, 1 to 100", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") @DefaultValue("20")
-            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit,
-            @Parameter(description = "The 'next' value of the previous page; omit it for the first page")
-            @QueryParam("cursor") String cursor) {
-        return render(negotiate(headers), request, limit, cursor);
+    public Response feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
+        return render(negotiate(headers), request, query);
     }
 
     @GET
     @Path("feed.json")
     @Produces(JsonFeed.MEDIA_TYPE)
     @Operation(summary = "The latest feed as JSON Feed 1.1")
-    public Response jsonFeed(@Context Request request,
-            @QueryParam("limit") @DefaultValue("20")
-            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit,
-            @QueryParam("cursor") String cursor) {
-        return render(Format.JSON_FEED, request, limit, cursor);
+    public Response jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
+        return render(Format.JSON_FEED, request, query);
     }
 
     @GET
     @Path("feed.atom")
     @Produces(FeedRenderer.ATOM)
     @Operation(summary = "The latest feed as Atom 1.0")
-    public Response atom(@Context Request request,
-            @QueryParam("limit") @DefaultValue("20")
-            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit,
-            @QueryParam("cursor") String cursor) {
-        return render(Format.ATOM, request, limit, cursor);
+    public Response atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
+        return render(Format.ATOM, request, query);
     }
 
     @GET
     @Path("feed.rss")
     @Produces(FeedRenderer.RSS)
     @Operation(summary = "The latest feed as RSS 2.0")
-    public Response rss(@Context Request request,
-            @QueryParam("limit") @DefaultValue("20")
-            @Pattern(regexp = "[0-9]+", message = "must be a whole number") @Min(1) @Max(100) String limit) {
-        return render(Format.RSS, request, limit, null);
+    public Response rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
+        return render(Format.RSS, request, query);
     }
 
-    private Response render(Format format, Request request, String limitParameter, String cursor) {
+    private Response render(Format format, Request request, FeedQuery query) {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();
         }
-        int limit = Integer.parseInt(limitParameter);
+        int limit = query.limit();
+        String cursor = query.cursor();
         Instant lastModified = view.lastModified();
         FeedPage page = view.page(cursor, limit);
         String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|next=" + page.next();

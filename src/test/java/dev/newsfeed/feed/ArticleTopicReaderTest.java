@@ -8,13 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -86,16 +84,6 @@ class ArticleTopicReaderTest {
     }
 
     private ArticleTopicReader readToTheEnd(String name) throws Exception {
-        ArticleTopicReader reader = new ArticleTopicReader(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), name, new FeedView(), json);
-        Thread thread = new Thread(reader, "test-reader-" + name);
-        thread.start();
-        try {
-            reader.caughtUp().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return reader;
-        } finally {
-            reader.close();
-            thread.join(10_000);
-        }
+        return TopicViews.readToTheEnd(bootstrapServers, name, null, json);
     }
 }

@@ -12,19 +12,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.newsfeed.feed.ArticleTopicReader;
 import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.feed.TopicViews;
 import dev.newsfeed.kafka.TopicContents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -107,17 +105,6 @@ class RetractionTest {
     }
 
     private FeedView secondView() throws Exception {
-        FeedView second = new FeedView();
-        ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers), topic, retractionsTopic, second, json);
-        Thread thread = new Thread(reader, "second-view");
-        thread.start();
-        try {
-            reader.caughtUp().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return second;
-        } finally {
-            reader.close();
-            thread.join(10_000);
-        }
+        return TopicViews.readToTheEnd(bootstrapServers, topic, retractionsTopic, json).view();
     }
 }
