@@ -3,23 +3,26 @@ package dev.newsfeed.article;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One version of an article, as published on the topic (key = {@code id}) and served by the feed.
  * Readers ignore fields they do not know, so new fields may be added without a new {@code schemaVersion};
  * removing or changing the meaning of one needs a new version.
  */
+@Schema(description = "One article version; see /schemas/article-v1.json")
 public record Article(
-        String id,
-        String title,
-        String subtitle,
-        String summary,
-        List<String> body,
-        String source,
-        Instant publishedAt,
-        Instant updatedAt,
-        int wordCount,
-        String contentHash,
-        int schemaVersion) {
+        @Schema(example = "000_22b61c6839899886") String id,
+        @Schema(example = "Kyiv Votes to Bring Back the Embankment Tram") String title,
+        @Schema(nullable = true, example = "The council backs a three-year restoration of the line.") String subtitle,
+        @Schema(nullable = true, example = "Kyiv's city council approved a plan to restore the tram line.") String summary,
+        @Schema(description = "Paragraphs") List<String> body,
+        @Schema(example = "file:000_22b61c6839899886.txt") String source,
+        @Schema(description = "First publication; survives edits", example = "2026-11-26T08:29:30.412Z") Instant publishedAt,
+        @Schema(description = "This version", example = "2026-11-26T09:02:11.087Z") Instant updatedAt,
+        @Schema(example = "149") int wordCount,
+        @Schema(description = "SHA-256 of the canonical text", example = "3f1c9a…") String contentHash,
+        @Schema(example = "1") int schemaVersion) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,5 +1,10 @@
 package dev.newsfeed.feed;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import dev.newsfeed.problem.ProblemException;
 
 /**
  * The paging parameters every feed format takes. {@code limit} is taken as text so that a value that is not
@@ -27,6 +34,56 @@ public class FeedQuery {
     @QueryParam("cursor")
     @Parameter(description = "The 'next' value of the previous page; omit it for the first page")
     String cursor;
+
+    @QueryParam("q")
+    @Parameter(description = "Words that must all appear in the article (case and accents ignored)")
+    String query;
+
+    @QueryParam("source")
+    @Parameter(description = "Only articles whose source starts with this, e.g. file:world/ or http:")
+    String source;
+
+    @QueryParam("from")
+    @Parameter(description = "Only articles published at or after this instant (ISO-8601)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Only articles published before this instant (ISO-8601)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    String to;
+
+    FeedFilter filter() {
+        return FeedFilter.of(query, source, instant("from", from), instant("to", to));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "Invalid request",
+                    name + " must be an ISO-8601 instant such as 2026-11-26T08:00:00Z (was " + value + ")");
+        }
+    }
+
+    /** The query string of the page after this one: the same parameters, with the next cursor. */
+    String nextQuery(String next) {
+        StringBuilder query = new StringBuilder("limit=").append(limit()).append("&cursor=").append(next);
+        append(query, "q", this.query);
+        append(query, "source", source);
+        append(query, "from", from);
+        append(query, "to", to);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
 
     int limit() {
         return Integer.parseInt(limit);

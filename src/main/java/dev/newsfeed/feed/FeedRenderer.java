@@ -1,5 +1,6 @@
 package dev.newsfeed.feed;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -35,36 +36,38 @@ public final class FeedRenderer {
         this.title = title;
     }
 
-    public JsonFeed jsonFeed(FeedPage page, int limit) {
+    /** @param nextQuery the query string of the next page, or null on the last */
+    public JsonFeed jsonFeed(FeedPage page, String nextQuery) {
         List<JsonFeed.Item> items = page.items().stream().map(article -> new JsonFeed.Item(
                 articleUrl(article), articleUrl(article), article.title(), summaryOf(article), contentOf(article),
                 article.publishedAt(), article.updatedAt())).toList();
         return new JsonFeed(JsonFeed.VERSION, title, baseUrl + "/feed", baseUrl + "/feed.json",
-                page.next() == null ? null : pageUrl("/feed.json", page.next(), limit), items);
+                nextQuery == null ? null : baseUrl + "/feed.json?" + nextQuery, items);
     }
 
-    public String atom(FeedPage page, int limit, java.time.Instant updated) {
+    /** @param nextQuery the query string of the next page, or null on the last */
+    public String atom(FeedPage page, String nextQuery, Instant updated) {
         SyndFeed feed = feed("atom_1.0", updated);
         feed.setUri(baseUrl + "/feed.atom");
         List<SyndLink> links = new ArrayList<>();
         links.add(link("self", baseUrl + "/feed.atom", ATOM));
         links.add(link("alternate", baseUrl + "/feed", "application/json"));
-        if (page.next() != null) {
-            links.add(link("next", pageUrl("/feed.atom", page.next(), limit), ATOM));
+        if (nextQuery != null) {
+            links.add(link("next", baseUrl + "/feed.atom?" + nextQuery, ATOM));
         }
         feed.setLinks(links);
         feed.setEntries(entries(page));
         return write(feed);
     }
 
-    public String rss(FeedPage page, java.time.Instant updated) {
+    public String rss(FeedPage page, Instant updated) {
         SyndFeed feed = feed("rss_2.0", updated);
         feed.setLink(baseUrl + "/feed");
         feed.setEntries(entries(page));
         return write(feed);
     }
 
-    private SyndFeed feed(String type, java.time.Instant updated) {
+    private SyndFeed feed(String type, Instant updated) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
         feed.setTitle(title);
@@ -94,10 +97,6 @@ public final class FeedRenderer {
 
     private String articleUrl(Article article) {
         return baseUrl + "/articles/" + article.id();
-    }
-
-    private String pageUrl(String path, String cursor, int limit) {
-        return baseUrl + path + "?limit=" + limit + "&cursor=" + cursor;
     }
 
     private static String summaryOf(Article article) {

@@ -93,18 +93,20 @@ public class FeedResource {
         int limit = query.limit();
         String cursor = query.cursor();
         Instant lastModified = view.lastModified();
-        FeedPage page = view.page(cursor, limit);
-        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|next=" + page.next();
+        FeedFilter filter = query.filter();
+        FeedPage page = view.page(cursor, limit, filter);
+        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|next=" + page.next();
+        String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
         Object entity = switch (format) {
             case JSON -> page;
-            case JSON_FEED -> renderer.jsonFeed(page, limit);
-            case ATOM -> renderer.atom(page, limit, lastModified);
+            case JSON_FEED -> renderer.jsonFeed(page, nextQuery);
+            case ATOM -> renderer.atom(page, nextQuery, lastModified);
             case RSS -> renderer.rss(page, lastModified);
         };
         Response response = conditional.respond(request, variant, page.items(), lastModified, entity, format.mediaType);
         if (format == Format.JSON && page.next() != null && response.getStatus() == 200) {
             return Response.fromResponse(response)
-                    .header("Link", "<" + baseUrl + "/feed?limit=" + limit + "&cursor=" + page.next() + ">; rel=\"next\"")
+                    .header("Link", "<" + baseUrl + "/feed?" + nextQuery + ">; rel=\"next\"")
                     .build();
         }
         return response;

@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.newsfeed.article.Article;
@@ -139,6 +140,14 @@ public final class FeedView {
      * @throws InvalidCursorException when the cursor was not issued by {@link FeedPage#next()}
      */
     public FeedPage page(String cursor, int limit) throws InvalidCursorException {
+        return page(cursor, limit, FeedFilter.NONE);
+    }
+
+    /**
+     * The {@code limit} articles that follow the cursor and pass the filter. A filter that few articles pass
+     * walks much of the view for one page: fine for tens of thousands of articles, an index when more.
+     */
+    public FeedPage page(String cursor, int limit, Predicate<Article> filter) throws InvalidCursorException {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
@@ -149,12 +158,20 @@ public final class FeedView {
                     .entrySet().iterator();
             List<Article> items = new ArrayList<>(Math.min(limit, byId.size()));
             FeedPosition last = null;
-            while (entries.hasNext() && items.size() < limit) {
+            boolean more = false;
+            while (entries.hasNext()) {
                 Map.Entry<FeedPosition, Article> entry = entries.next();
+                if (!filter.test(entry.getValue())) {
+                    continue;
+                }
+                if (items.size() == limit) {
+                    more = true;
+                    break;
+                }
                 items.add(entry.getValue());
                 last = entry.getKey();
             }
-            return new FeedPage(items, entries.hasNext() ? FeedCursor.encode(last) : null);
+            return new FeedPage(items, more ? FeedCursor.encode(last) : null);
         } finally {
             lock.readLock().unlock();
         }

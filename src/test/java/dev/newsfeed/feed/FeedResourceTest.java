@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
@@ -73,6 +74,20 @@ class FeedResourceTest {
             assertThat(page.header("Link"))
                     .isEqualTo("<http://localhost:8080/feed?limit=1&cursor=" + next + ">; rel=\"next\"");
         }
+    }
+
+    @Test
+    void filtersSelectByWordsSourceAndPublicationTime() {
+        given().queryParam("q", "ZELÉNSKY istanbul").get("/feed")
+                .then().statusCode(200).body("items.id", hasItem(SEED_ID));
+        given().queryParam("q", "zelensky nowhere-to-be-found").get("/feed")
+                .then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
+        given().queryParam("source", "file:000_").get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
+        given().queryParam("from", "2999-01-01T00:00:00Z").get("/feed").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("to", "2999-01-01T00:00:00Z").get("/feed.json")
+                .then().statusCode(200).body("items.id", hasItem("http://localhost:8080/articles/" + SEED_ID));
+        given().queryParam("from", "yesterday").get("/feed")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("from"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,27 @@ class FeedViewTest {
         assertThat(ids(first)).containsExactly("a", "b");
         assertThat(ids(second)).containsExactly("c");
         assertThat(second.next()).isNull();
+    }
+
+    @Test
+    void filteredPagesVisitEveryMatchingArticleOnceAndEndWithoutACursor() {
+        List<ArticleChange> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(put("id-" + i, i));
+        }
+        view.apply(batch);
+        Predicate<Article> evenIds = article -> Integer.parseInt(article.id().substring(3)) % 2 == 0;
+
+        List<String> seen = new ArrayList<>();
+        FeedPage page = view.page(null, 4, evenIds);
+        seen.addAll(ids(page));
+        while (page.next() != null) {
+            page = view.page(page.next(), 4, evenIds);
+            seen.addAll(ids(page));
+        }
+
+        assertThat(seen).hasSize(15).doesNotHaveDuplicates().allMatch(id -> Integer.parseInt(id.substring(3)) % 2 == 0);
+        assertThat(view.page(null, 15, evenIds).next()).as("no empty last page").isNull();
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.newsfeed.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** A poller paging through the feed while new articles keep arriving, as on a busy news day. */
+@QuarkusTest
+class FeedPagingUnderInsertsTest {
+
+    @Inject
+    FeedView view;
+
+    @Test
+    void everyArticleThatExistedWhenPagingBeganIsReturnedExactlyOnce() {
+        for (int i = 0; i < 6; i++) {
+            post("Before paging " + UUID.randomUUID());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.size() >= 6);
+        List<String> existing = view.page(100).items().stream().map(article -> article.id()).toList();
+
+        AtomicInteger arrived = new AtomicInteger();
+        ScheduledExecutorService newsroom = Executors.newSingleThreadScheduledExecutor();
+        List<String> seen = new ArrayList<>();
+        try {
+            newsroom.scheduleWithFixedDelay(() -> {
+                post("During paging " + UUID.randomUUID());
+                arrived.incrementAndGet();
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            String cursor = null;
+            do {
+                RequestSpecification request = given().queryParam("limit", 2);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.get("/feed").then().statusCode(200).extract().jsonPath();
+                seen.addAll(page.getList("items.id", String.class));
+                cursor = page.getString("next");
+                await().atMost(Duration.ofSeconds(10)).until(() -> arrived.get() > 0);
+            } while (cursor != null);
+        } finally {
+            newsroom.shutdownNow();
+        }
+
+        assertThat(arrived.get()).as("articles arrived while paging").isPositive();
+        assertThat(seen).doesNotHaveDuplicates().containsAll(existing);
+    }
+
+    private static void post(String title) {
+        given().auth().oauth2("test-token").contentType("application/json")
+                .body(Map.of("title", title, "body", List.of("Body.")))
+                .post("/articles").then().statusCode(201);
+    }
+}
