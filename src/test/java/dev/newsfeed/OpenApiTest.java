@@ -21,6 +21,7 @@ class OpenApiTest {
                 .body("paths", hasKey("/articles"))
                 .body("paths", hasKey("/articles/{id}"))
                 .body("paths", hasKey("/ingest/status"))
+                .body("paths", hasKey("/tags"))
                 .body("components.schemas", hasKey("Article"))
                 .body("components.schemas", hasKey("ArticleSubmission"))
                 .body("components.schemas", hasKey("FeedPage"))

@@ -22,12 +22,24 @@ public record Article(
         @Schema(description = "This version", example = "2026-11-26T09:02:11.087Z") Instant updatedAt,
         @Schema(example = "149") int wordCount,
         @Schema(description = "SHA-256 of the canonical text", example = "3f1c9a…") String contentHash,
-        @Schema(example = "1") int schemaVersion) {
+        @Schema(example = "1") int schemaVersion,
+        @Schema(description = "Names the text mentions, as slugs (enrichment)", example = "[\"vladimir-putin\", \"istanbul\"]")
+        List<String> tags,
+        @Schema(description = "At 265 words a minute (enrichment)", example = "1") int readingMinutes,
+        @Schema(description = "The title as a URL slug (enrichment)", example = "kyiv-votes-to-bring-back-the-embankment-tram")
+        String slug) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Article {
         body = List.copyOf(body);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** This version with what the enrichment stage derived from it. */
+    public Article enriched(List<String> derivedTags, int minutes, String derivedSlug) {
+        return new Article(id, title, subtitle, summary, body, source, publishedAt, updatedAt, wordCount, contentHash,
+                schemaVersion, derivedTags, minutes, derivedSlug);
     }
 
     /** The first version of an article: published and updated now. */
@@ -42,6 +54,6 @@ public record Article(
 
     private static Article of(String id, String source, ArticleText text, Instant publishedAt, Instant updatedAt) {
         return new Article(id, text.title(), text.subtitle(), text.summary(), text.body(), source,
-                publishedAt, updatedAt, text.wordCount(), text.contentHash(), SCHEMA_VERSION);
+                publishedAt, updatedAt, text.wordCount(), text.contentHash(), SCHEMA_VERSION, List.of(), 0, null);
     }
 }

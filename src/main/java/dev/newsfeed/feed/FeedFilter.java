@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import dev.newsfeed.article.Article;
 
 /**
- * Which articles a feed request wants: words that must all appear in the title, subtitle, summary or body
+ * Which articles a feed request wants: a tag, words that must all appear in the title, subtitle, summary or body
  * (case and accents ignored, so {@code zelenskyy} finds nothing but {@code kyiv} finds "Kyiv" and
  * {@code cafe} finds "café"), a source prefix, and a publication window {@code [from, to)}.
  */
-public record FeedFilter(List<String> words, String sourcePrefix, Instant from, Instant to) implements Predicate<Article> {
+public record FeedFilter(List<String> words, String tag, String sourcePrefix, Instant from, Instant to)
+        implements Predicate<Article> {
 
-    public static final FeedFilter NONE = new FeedFilter(List.of(), null, null, null);
+    public static final FeedFilter NONE = new FeedFilter(List.of(), null, null, null, null);
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -28,17 +29,24 @@ public record FeedFilter(List<String> words, String sourcePrefix, Instant from, 
 
     /** A filter from query parameters; null or blank parameters filter nothing. */
     public static FeedFilter of(String query, String sourcePrefix, Instant from, Instant to) {
+        return of(query, null, sourcePrefix, from, to);
+    }
+
+    public static FeedFilter of(String query, String tag, String sourcePrefix, Instant from, Instant to) {
         List<String> words = query == null || query.isBlank() ? List.of()
                 : Arrays.stream(SPACES.split(fold(query.strip()))).toList();
-        return new FeedFilter(words, sourcePrefix == null || sourcePrefix.isBlank() ? null : sourcePrefix, from, to);
+        return new FeedFilter(words, blankToNull(tag), blankToNull(sourcePrefix), from, to);
     }
 
     public boolean isNone() {
-        return words.isEmpty() && sourcePrefix == null && from == null && to == null;
+        return words.isEmpty() && tag == null && sourcePrefix == null && from == null && to == null;
     }
 
     @Override
     public boolean test(Article article) {
+        if (tag != null && !article.tags().contains(tag)) {
+            return false;
+        }
         if (sourcePrefix != null && !article.source().startsWith(sourcePrefix)) {
             return false;
         }
@@ -59,11 +67,15 @@ public record FeedFilter(List<String> words, String sourcePrefix, Instant from, 
     /** A stable description, part of the ETag of a filtered page. */
     @Override
     public String toString() {
-        return "q=" + words + "|source=" + sourcePrefix + "|from=" + from + "|to=" + to;
+        return "q=" + words + "|tag=" + tag + "|source=" + sourcePrefix + "|from=" + from + "|to=" + to;
     }
 
     static String fold(String text) {
         return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String nonNull(String value) {

@@ -39,6 +39,10 @@ public class FeedQuery {
     @Parameter(description = "Words that must all appear in the article (case and accents ignored)")
     String query;
 
+    @QueryParam("tag")
+    @Parameter(description = "Only articles with this tag (see GET /tags), e.g. vladimir-putin")
+    String tag;
+
     @QueryParam("source")
     @Parameter(description = "Only articles whose source starts with this, e.g. file:world/ or http:")
     String source;
@@ -54,7 +58,7 @@ public class FeedQuery {
     String to;
 
     FeedFilter filter() {
-        return FeedFilter.of(query, source, instant("from", from), instant("to", to));
+        return FeedFilter.of(query, tag, source, instant("from", from), instant("to", to));
     }
 
     private static Instant instant(String name, String value) {
@@ -73,6 +77,7 @@ public class FeedQuery {
     String nextQuery(String next) {
         StringBuilder query = new StringBuilder("limit=").append(limit()).append("&cursor=").append(next);
         append(query, "q", this.query);
+        append(query, "tag", tag);
         append(query, "source", source);
         append(query, "from", from);
         append(query, "to", to);

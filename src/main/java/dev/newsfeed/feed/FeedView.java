@@ -2,6 +2,7 @@ package dev.newsfeed.feed;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -118,6 +119,25 @@ public final class FeedView {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** How many articles carry each tag, most used first, then by name. */
+    public List<TagCount> tags() {
+        Map<String, Integer> counts = new HashMap<>();
+        lock.readLock().lock();
+        try {
+            for (Article article : byId.values()) {
+                article.tags().forEach(tag -> counts.merge(tag, 1, Integer::sum));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return counts.entrySet().stream().map(e -> new TagCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(TagCount::count).reversed().thenComparing(TagCount::tag))
+                .toList();
+    }
+
+    public record TagCount(String tag, int count) {
     }
 
     public int size() {

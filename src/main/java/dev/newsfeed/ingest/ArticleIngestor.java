@@ -13,6 +13,7 @@ import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.article.Retraction;
+import dev.newsfeed.enrich.ArticleEnricher;
 import dev.newsfeed.feed.FeedView;
 import io.smallrye.mutiny.Uni;
 
@@ -35,10 +36,12 @@ public class ArticleIngestor {
     private final FeedView view;
     private final SourceLedger ledger;
     private final IngestMetrics metrics;
+    private final ArticleEnricher enricher;
     private final Clock clock = Clock.systemUTC();
 
     ArticleIngestor(ArticlePublisher publisher, DeadLetterPublisher deadLetters, FeedView view, SourceLedger ledger,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, ArticleEnricher enricher) {
+        this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.view = view;
@@ -70,8 +73,8 @@ public class ArticleIngestor {
             return Uni.createFrom().item(IngestOutcome.unchanged(current.get()));
         }
         Instant now = clock.instant();
-        Article article = current.map(previous -> previous.revisedBy(text, source, now))
-                .orElseGet(() -> Article.first(id, source, text, now));
+        Article article = enricher.enrich(current.map(previous -> previous.revisedBy(text, source, now))
+                .orElseGet(() -> Article.first(id, source, text, now)));
         ledger.pending(source, id, null);
         long started = System.nanoTime();
         return publisher.publish(article, current.isPresent()

@@ -37,6 +37,13 @@ class FeedFilterTest {
     }
 
     @Test
+    void tagSelectsArticlesThatCarryIt() {
+        Article tagged = CAFE.enriched(List.of("saint-germain"), 1, "le-cafe-de-flore-rouvre");
+
+        assertThat(FeedFilter.of(null, "saint-germain", null, null, null)).accepts(tagged).rejects(CAFE);
+    }
+
+    @Test
     void blankParametersFilterNothing() {
         assertThat(FeedFilter.of(" ", "", null, null).isNone()).isTrue();
         assertThat(FeedFilter.of(" ", "", null, null)).accepts(CAFE);

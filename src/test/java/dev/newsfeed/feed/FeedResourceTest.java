@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -86,8 +88,20 @@ class FeedResourceTest {
         given().queryParam("from", "2999-01-01T00:00:00Z").get("/feed").then().statusCode(200).body("items", hasSize(0));
         given().queryParam("to", "2999-01-01T00:00:00Z").get("/feed.json")
                 .then().statusCode(200).body("items.id", hasItem("http://localhost:8080/articles/" + SEED_ID));
+        given().queryParam("tag", "vladimir-putin").get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
+        given().queryParam("tag", "no-such-tag").get("/feed").then().statusCode(200).body("items", hasSize(0));
         given().queryParam("from", "yesterday").get("/feed")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("from"));
+    }
+
+    @Test
+    void tagsAreListedWithTheirCounts() {
+        given().get("/tags").then().statusCode(200)
+                .body("find { it.tag == 'vladimir-putin' }.count", greaterThanOrEqualTo(1))
+                .body("tag", hasItem("istanbul"));
+        given().get("/articles/" + SEED_ID).then().statusCode(200)
+                .body("tags", hasItem("donald-trump")).body("readingMinutes", equalTo(1))
+                .body("slug", startsWith("zelensky-invites-putin"));
     }
 
     @Test

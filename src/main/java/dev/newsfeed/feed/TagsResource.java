@@ -1,0 +1,33 @@
+package dev.newsfeed.feed;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The tags of the feed's articles, for building a filter ({@code /feed?tag=…}). */
+@Path("/tags")
+@Produces(MediaType.APPLICATION_JSON)
+public class TagsResource {
+
+    private final FeedView view;
+    private final FeedUpdater updater;
+
+    TagsResource(FeedView view, FeedUpdater updater) {
+        this.view = view;
+        this.updater = updater;
+    }
+
+    @GET
+    @Operation(summary = "Every tag with the number of articles that carry it, most used first")
+    public List<FeedView.TagCount> tags() {
+        if (!updater.isCaughtUp()) {
+            throw new FeedNotReadyException();
+        }
+        return view.tags();
+    }
+}
