@@ -1,6 +1,5 @@
 package dev.newsfeed.enrich;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.newsfeed.article.TextFolding;
 
 /**
  * Finds the names an article mentions (people, places, organisations) with a heuristic that needs no model:
@@ -133,15 +134,13 @@ public final class NameTagger {
     /** URL- and tag-safe forms of names and titles. */
     public static final class Slugs {
 
-        private static final Pattern MARKS = Pattern.compile("\\p{M}+");
         private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
         private Slugs() {
         }
 
         public static String of(String text) {
-            String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                    .toLowerCase(Locale.ROOT).replaceAll("['’]", "");
+            String folded = TextFolding.fold(text).replaceAll("['’]", "");
             String slug = NOT_ALNUM.matcher(folded).replaceAll("-").replaceAll("^-+|-+$", "");
             if (slug.length() <= 80) {
                 return slug;

@@ -53,7 +53,6 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private final ObjectReader retractions;
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final AtomicLong skipped = new AtomicLong();
-    private final AtomicLong applied = new AtomicLong();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
 
@@ -98,11 +97,6 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     /** Records that could not be read as articles and were left out of the view. */
     public long skippedRecords() {
         return skipped.get();
-    }
-
-    /** Records applied to the view, removals included. */
-    public long appliedRecords() {
-        return applied.get();
     }
 
     @Override
@@ -163,7 +157,6 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             }
             if (change != null) {
                 changes.add(change);
-                applied.incrementAndGet();
             } else {
                 skipped.incrementAndGet();
             }

@@ -1,14 +1,13 @@
 package dev.newsfeed.feed;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.TextFolding;
 
 /**
  * Which articles a feed request wants: a tag, words that must all appear in the title, subtitle, summary or body
@@ -20,7 +19,6 @@ public record FeedFilter(List<String> words, String tag, String sourcePrefix, In
 
     public static final FeedFilter NONE = new FeedFilter(List.of(), null, null, null, null);
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public FeedFilter {
@@ -34,7 +32,7 @@ public record FeedFilter(List<String> words, String tag, String sourcePrefix, In
 
     public static FeedFilter of(String query, String tag, String sourcePrefix, Instant from, Instant to) {
         List<String> words = query == null || query.isBlank() ? List.of()
-                : Arrays.stream(SPACES.split(fold(query.strip()))).toList();
+                : Arrays.stream(SPACES.split(TextFolding.fold(query.strip()))).toList();
         return new FeedFilter(words, blankToNull(tag), blankToNull(sourcePrefix), from, to);
     }
 
@@ -59,7 +57,7 @@ public record FeedFilter(List<String> words, String tag, String sourcePrefix, In
         if (words.isEmpty()) {
             return true;
         }
-        String text = fold(String.join(" ", nonNull(article.title()), nonNull(article.subtitle()),
+        String text = TextFolding.fold(String.join(" ", nonNull(article.title()), nonNull(article.subtitle()),
                 nonNull(article.summary()), String.join(" ", article.body())));
         return words.stream().allMatch(text::contains);
     }
@@ -68,10 +66,6 @@ public record FeedFilter(List<String> words, String tag, String sourcePrefix, In
     @Override
     public String toString() {
         return "q=" + words + "|tag=" + tag + "|source=" + sourcePrefix + "|from=" + from + "|to=" + to;
-    }
-
-    static String fold(String text) {
-        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -18,9 +21,13 @@ import io.vertx.ext.web.RoutingContext;
 public class RequestSizeLimit {
 
     private final long maxBytes;
+    private final String tooLarge;
 
-    RequestSizeLimit(@ConfigProperty(name = "newsfeed.ingest.max-bytes") long maxBytes) {
+    RequestSizeLimit(@ConfigProperty(name = "newsfeed.ingest.max-bytes") long maxBytes, ObjectMapper json)
+            throws JsonProcessingException {
         this.maxBytes = maxBytes;
+        // The same problem body the resources answer for a body sent without a length.
+        this.tooLarge = json.writeValueAsString(new PayloadTooLargeException(maxBytes).problem());
     }
 
     public long maxBytes() {
@@ -37,7 +44,7 @@ public class RequestSizeLimit {
             context.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(tooLarge(maxBytes));
+                    .end(tooLarge);
             return;
         }
         context.next();
@@ -49,11 +56,5 @@ public class RequestSizeLimit {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** The problem body of a 413, as JSON text. */
-    public static String tooLarge(long maxBytes) {
-        return "{\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"an article may hold at most " + maxBytes
-                + " bytes (newsfeed.ingest.max-bytes)\"}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsfeed.ingest;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParseException;
@@ -33,6 +35,7 @@ import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.http.PayloadTooLargeException;
 import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
 import dev.newsfeed.kafka.BrokerProbe;
@@ -132,8 +135,7 @@ public class ArticleIntakeResource {
 
     private Submission read(byte[] body, MediaType type) {
         if (body.length > maxBytes) {
-            throw new ProblemException(413, "Payload Too Large",
-                    "an article may hold at most " + maxBytes + " bytes (newsfeed.ingest.max-bytes)");
+            throw new PayloadTooLargeException(maxBytes);
         }
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase(StandardCharsets.UTF_8.name())
@@ -157,7 +159,7 @@ public class ArticleIntakeResource {
             submission = submissions.readValue(body);
         } catch (JsonProcessingException e) {
             throw new ProblemException(400, "Malformed JSON", describe(e));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProblemException(400, "Malformed JSON", e.getMessage());
         }
         if (submission == null) {
@@ -173,7 +175,7 @@ public class ArticleIntakeResource {
     private static String describe(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'" + where
                     + ": a submission holds only title, subtitle, summary, body and source; the server derives the rest";
         }

@@ -3,6 +3,7 @@ package dev.newsfeed.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class SourceLedger {
     private final int capacity;
     private final Clock clock;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** Kept with every change, so that metrics scrapes and status pages do not walk all the entries. */
+    private final EnumMap<State, Long> counts = new EnumMap<>(State.class);
 
     public SourceLedger(int capacity, Clock clock) {
         this.capacity = capacity;
@@ -53,7 +56,7 @@ public final class SourceLedger {
     }
 
     public synchronized long count(State state) {
-        return entries.values().stream().filter(entry -> entry.state() == state).count();
+        return counts.getOrDefault(state, 0L);
     }
 
     public synchronized int size() {
@@ -71,12 +74,18 @@ public final class SourceLedger {
     }
 
     private synchronized void put(Entry entry) {
-        entries.remove(entry.source());
+        Entry previous = entries.remove(entry.source());
+        if (previous != null) {
+            counts.merge(previous.state(), -1L, Long::sum);
+        }
         entries.put(entry.source(), entry);
+        counts.merge(entry.state(), 1L, Long::sum);
         Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
         while (entries.size() > capacity && oldest.hasNext()) {
-            if (oldest.next().getValue().state() != State.PENDING) {
+            State state = oldest.next().getValue().state();
+            if (state != State.PENDING) {
                 oldest.remove();
+                counts.merge(state, -1L, Long::sum);
             }
         }
     }
