@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
-import dev.newsfeed.kafka.TopicContents;
+import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
 
@@ -35,11 +36,9 @@ class SeedEndToEndTest {
     private static final Path SEED = Path.of("seeds/000_22b61c6839899886.txt");
     private static final String SEED_ID = "000_22b61c6839899886";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    SuiteTopics topics;
 
-    @ConfigProperty(name = "newsfeed.kafka.topic")
-    String topic;
 
     @Test
     void seedFileReachesTheFeedAndTheTopicWithEveryField() throws Exception {
@@ -65,7 +64,7 @@ class SeedEndToEndTest {
         assertThat(Instant.parse((String) served.get("updatedAt"))).isEqualTo(publishedAt);
         assertThat(publishedAt).isBefore(Instant.now());
 
-        List<ConsumerRecord<String, String>> records = TopicContents.read(bootstrapServers, topic).stream()
+        List<ConsumerRecord<String, String>> records = topics.articles().stream()
                 .filter(record -> SEED_ID.equals(record.key())).toList();
         assertThat(records).as("one record for the seed: nothing published twice").hasSize(1);
         Map<String, Object> published = new ObjectMapper().readValue(records.get(0).value(), new TypeReference<>() {

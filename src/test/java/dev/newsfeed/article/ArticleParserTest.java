@@ -3,9 +3,6 @@ package dev.newsfeed.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.ArticleParseException.Reason;
 
 /** One test per row of the README's decision table; fixtures in src/test/resources/articles/. */
@@ -158,27 +156,17 @@ class ArticleParserTest {
     @Test
     void editedTextChangesTheHash() throws Exception {
         ArticleText original = parse("canonical.txt");
-        ArticleText edited = parser.parse(new String(bytes("canonical.txt"), "UTF-8").replace("Tuesday", "Wednesday"));
+        ArticleText edited = parser.parse(Fixtures.article("canonical.txt").replace("Tuesday", "Wednesday"));
 
         assertThat(edited.contentHash()).isNotEqualTo(original.contentHash()).hasSize(64);
     }
 
     private ArticleText parse(String fixture) throws ArticleParseException {
-        return parser.parse(bytes(fixture));
+        return parser.parse(Fixtures.bytes("/articles/" + fixture));
     }
 
     private ArticleParseException refused(String fixture) {
         return assertThrows(ArticleParseException.class, () -> parse(fixture));
     }
 
-    private static byte[] bytes(String fixture) {
-        try (InputStream in = ArticleParserTest.class.getResourceAsStream("/articles/" + fixture)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + fixture);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,13 +2,13 @@ package dev.newsfeed.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParser;
 
@@ -30,7 +30,7 @@ class ArticleEnricherTest {
 
     @Test
     void localNewsKeepsPlacesAndDropsCommonWordsThatStartASentence() throws Exception {
-        Article article = enrich(resource("/articles/canonical.txt"));
+        Article article = enrich(Fixtures.bytes("/articles/canonical.txt"));
 
         assertThat(article.tags()).contains("kyiv", "dnipro", "poshtova-square", "podil");
         assertThat(article.tags()).doesNotContain("tuesday", "engineers", "residents", "european");
@@ -38,7 +38,7 @@ class ArticleEnricherTest {
 
     @Test
     void sportsArticleFindsClubsPlayersAndGroundWithAccentsFolded() throws Exception {
-        Article article = enrich(resource("/enrichment/sports.txt"));
+        Article article = enrich(Fixtures.bytes("/enrichment/sports.txt"));
 
         assertThat(article.tags()).contains("real-madrid", "bayern-munich", "vinicius-junior", "santiago-bernabeu", "harry-kane", "germany");
         assertThat(article.tags()).doesNotContain("saturday", "supporters");
@@ -46,7 +46,7 @@ class ArticleEnricherTest {
 
     @Test
     void businessArticleDropsRolesFromNames() throws Exception {
-        Article article = enrich(resource("/enrichment/business.txt"));
+        Article article = enrich(Fixtures.bytes("/enrichment/business.txt"));
 
         assertThat(article.tags()).startsWith("siemens-energy").contains("frankfurt", "christian-bruch", "deutsche-bank");
         assertThat(article.tags()).doesNotContain("monday", "chief-executive-christian-bruch", "shares", "analysts");
@@ -54,7 +54,7 @@ class ArticleEnricherTest {
 
     @Test
     void scienceArticleKeepsMultiWordNamesAndAcronyms() throws Exception {
-        Article article = enrich(resource("/enrichment/science.txt"));
+        Article article = enrich(Fixtures.bytes("/enrichment/science.txt"));
 
         assertThat(article.tags()).contains("james-webb-space-telescope", "nasa");
         assertThat(article.tags()).doesNotContain("wednesday", "march", "astronomers", "scientists", "further");
@@ -75,9 +75,4 @@ class ArticleEnricherTest {
                 Instant.parse("2026-05-01T10:00:00Z")));
     }
 
-    private static byte[] resource(String path) throws Exception {
-        try (InputStream in = ArticleEnricherTest.class.getResourceAsStream(path)) {
-            return in.readAllBytes();
-        }
-    }
 }

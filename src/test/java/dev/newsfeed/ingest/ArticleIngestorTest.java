@@ -3,20 +3,18 @@ package dev.newsfeed.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.feed.FeedView;
-import dev.newsfeed.kafka.TopicContents;
+import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -30,16 +28,14 @@ class ArticleIngestorTest {
     @Inject
     FeedView view;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    SuiteTopics topics;
 
-    @ConfigProperty(name = "newsfeed.kafka.topic")
-    String topic;
 
     @Test
     void editedSourceReplacesItsArticleAndKeepsItsFirstPublication() throws Exception {
         String id = "edited-" + UUID.randomUUID();
-        String original = fixture("canonical.txt");
+        String original = Fixtures.article("canonical.txt");
         Article first = publishAndAwait(new SourceDocument(id, "file:" + id + ".txt", utf8(original)));
 
         Article edited = publishAndAwait(new SourceDocument(id, "file:" + id + ".txt",
@@ -55,21 +51,21 @@ class ArticleIngestorTest {
     @Test
     void unchangedResendPublishesNothing() throws Exception {
         String id = "resent-" + UUID.randomUUID();
-        SourceDocument document = new SourceDocument(id, "file:" + id + ".txt", utf8(fixture("crlf.txt")));
+        SourceDocument document = new SourceDocument(id, "file:" + id + ".txt", utf8(Fixtures.article("crlf.txt")));
         Article published = publishAndAwait(document);
-        long before = TopicContents.endOffset(bootstrapServers, topic);
+        long before = topics.articlesEndOffset();
 
-        IngestOutcome again = ingestor.ingest(new SourceDocument(id, "file:" + id + ".txt", utf8(fixture("canonical.txt"))))
+        IngestOutcome again = ingestor.ingest(new SourceDocument(id, "file:" + id + ".txt", utf8(Fixtures.article("canonical.txt"))))
                 .await().atMost(PUBLISH_TIMEOUT);
 
         assertThat(again.result()).isEqualTo(IngestOutcome.Result.UNCHANGED);
         assertThat(again.article()).isEqualTo(published);
-        assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
+        assertThat(topics.articlesEndOffset()).isEqualTo(before);
     }
 
     @Test
     void sourceThatIsNotAnArticleIsRefusedWithItsReasonAndNotPublished() throws Exception {
-        long before = TopicContents.endOffset(bootstrapServers, topic);
+        long before = topics.articlesEndOffset();
 
         IngestOutcome outcome = ingestor.ingest(new SourceDocument("refused", "file:refused.txt",
                 utf8("Only a title\n"))).await().atMost(PUBLISH_TIMEOUT);
@@ -77,7 +73,7 @@ class ArticleIngestorTest {
         assertThat(outcome.result()).isEqualTo(IngestOutcome.Result.REJECTED);
         assertThat(outcome.rejection().reason()).isEqualTo("NO_BODY");
         assertThat(outcome.rejection().line()).isEqualTo(1);
-        assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
+        assertThat(topics.articlesEndOffset()).isEqualTo(before);
     }
 
     private Article publishAndAwait(SourceDocument document) {
@@ -87,11 +83,6 @@ class ArticleIngestorTest {
         return outcome.article();
     }
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = ArticleIngestorTest.class.getResourceAsStream("/articles/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

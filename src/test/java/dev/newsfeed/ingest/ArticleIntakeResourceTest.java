@@ -17,11 +17,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.feed.FeedView;
-import dev.newsfeed.kafka.TopicContents;
+import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -38,15 +38,13 @@ class ArticleIntakeResourceTest {
     @Inject
     FeedView view;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    SuiteTopics topics;
 
-    @ConfigProperty(name = "newsfeed.kafka.topic")
-    String topic;
 
     @Test
     void postedTextIsCreatedOnceKafkaAcknowledgedItAndServed() throws Exception {
-        String text = unique(ArticleIngestorTest.fixture("canonical.txt"));
+        String text = unique(Fixtures.article("canonical.txt"));
 
         ExtractableResponse<Response> created = authorized().contentType("text/plain; charset=utf-8").body(text)
                 .post("/articles").then().statusCode(201)
@@ -63,16 +61,16 @@ class ArticleIntakeResourceTest {
 
     @Test
     void unchangedResendAnswers200AndPublishesNothing() throws Exception {
-        String text = unique(ArticleIngestorTest.fixture("canonical.txt"));
+        String text = unique(Fixtures.article("canonical.txt"));
         String id = authorized().contentType("text/plain").body(text).post("/articles")
                 .then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).isPresent());
-        long before = TopicContents.endOffset(bootstrapServers, topic);
+        long before = topics.articlesEndOffset();
 
         authorized().contentType("text/plain").body(text.replace("\n", "\r\n")).post("/articles")
                 .then().statusCode(200).header("Location", endsWith("/articles/" + id)).body("id", equalTo(id));
 
-        assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
+        assertThat(topics.articlesEndOffset()).isEqualTo(before);
     }
 
     @Test

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +27,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import dev.newsfeed.feed.FeedView;
-import dev.newsfeed.kafka.TopicContents;
+import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What a Kafka subscriber receives, read with a plain consumer: key, CloudEvents headers, schema. */
@@ -38,11 +37,9 @@ class ArticleRecordContractTest {
     @Inject
     FeedView view;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    SuiteTopics topics;
 
-    @ConfigProperty(name = "newsfeed.kafka.topic")
-    String topic;
 
     @Test
     void recordsAreCloudEventsWhoseValueMatchesThePublishedSchema() throws Exception {
@@ -56,7 +53,7 @@ class ArticleRecordContractTest {
                 .post("/articles").then().statusCode(201);
         await().atMost(Duration.ofSeconds(20)).until(() -> view.find(id).orElseThrow().title().equals("Second"));
 
-        List<ConsumerRecord<String, String>> records = TopicContents.read(bootstrapServers, topic).stream()
+        List<ConsumerRecord<String, String>> records = topics.articles().stream()
                 .filter(record -> id.equals(record.key())).toList();
 
         assertThat(records).hasSize(2);
@@ -79,7 +76,7 @@ class ArticleRecordContractTest {
     void everyRecordOfTheTopicMatchesTheSchema() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> view.size() > 0);
         JsonSchema schema = schema();
-        for (ConsumerRecord<String, String> record : TopicContents.read(bootstrapServers, topic)) {
+        for (ConsumerRecord<String, String> record : topics.articles()) {
             if (record.value() != null) {
                 Set<ValidationMessage> problems = schema.validate(new ObjectMapper().readTree(record.value()));
                 assertThat(problems).as(record.key()).isEmpty();

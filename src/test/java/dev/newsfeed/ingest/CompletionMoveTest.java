@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.feed.FeedView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -42,7 +43,7 @@ class CompletionMoveTest {
     @Test
     void publishedFileMovesToProcessedOnceInTheFeed() throws Exception {
         String name = "moved-" + UUID.randomUUID();
-        Files.writeString(folder.resolve(name + ".txt"), ArticleIngestorTest.fixture("canonical.txt"));
+        Files.writeString(folder.resolve(name + ".txt"), Fixtures.article("canonical.txt"));
 
         await().atMost(WAIT).until(() -> Files.exists(folder.resolve("processed").resolve(name + ".txt")));
 

@@ -27,11 +27,12 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleIds;
 import dev.newsfeed.article.Sha256;
 import dev.newsfeed.feed.FeedView;
-import dev.newsfeed.kafka.TopicContents;
+import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The watched ingest folder, on the real broker: files dropped, written slowly, edited, refused. */
@@ -52,20 +53,16 @@ class FolderIngestTest {
     @ConfigProperty(name = "newsfeed.ingest.folder")
     Path folder;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    SuiteTopics topics;
 
-    @ConfigProperty(name = "newsfeed.kafka.topic")
-    String topic;
 
-    @ConfigProperty(name = "newsfeed.kafka.dead-letter-topic")
-    String deadLetterTopic;
 
     @Test
     void fileRenamedIntoPlaceWhileRunningReachesTheFeed() throws Exception {
         String name = "dropped-" + UUID.randomUUID();
         Path hidden = folder.resolve("." + name + ".tmp");
-        Files.writeString(hidden, fixture("canonical.txt"));
+        Files.writeString(hidden, Fixtures.article("canonical.txt"));
 
         Files.move(hidden, folder.resolve(name + ".txt"), StandardCopyOption.ATOMIC_MOVE);
 
@@ -78,7 +75,7 @@ class FolderIngestTest {
     void fileInASubfolderCreatedWhileRunningReachesTheFeed() throws Exception {
         String sub = "desk-" + UUID.randomUUID();
         Files.createDirectory(folder.resolve(sub));
-        Files.writeString(folder.resolve(sub).resolve("story.txt"), fixture("missing-summary.txt"));
+        Files.writeString(folder.resolve(sub).resolve("story.txt"), Fixtures.article("missing-summary.txt"));
 
         Article article = awaitArticle(ArticleIds.forFile(Path.of(sub, "story.txt")));
 
@@ -89,7 +86,7 @@ class FolderIngestTest {
     void fileWrittenSlowlyIsPublishedOnlyWhole() throws Exception {
         String name = "slow-" + UUID.randomUUID();
         Path file = folder.resolve(name + ".txt");
-        byte[] text = fixture("canonical.txt").getBytes(StandardCharsets.UTF_8);
+        byte[] text = Fixtures.article("canonical.txt").getBytes(StandardCharsets.UTF_8);
         int chunks = 12;
         int chunk = text.length / chunks + 1;
         AtomicInteger written = new AtomicInteger();
@@ -108,7 +105,7 @@ class FolderIngestTest {
 
             assertThat(article.body()).hasSize(3);
             assertThat(recordsOf(name)).as("one version: no half-read one before it").hasSize(1);
-            assertThat(TopicContents.read(bootstrapServers, deadLetterTopic))
+            assertThat(topics.deadLetters())
                     .as("no half-read file refused").noneMatch(r -> ("file:" + name + ".txt").equals(r.key()));
         } finally {
             writer.shutdownNow();
@@ -119,10 +116,10 @@ class FolderIngestTest {
     void sameFileWrittenAgainGivesOneArticle() throws Exception {
         String name = "twice-" + UUID.randomUUID();
         Path file = folder.resolve(name + ".txt");
-        Files.writeString(file, fixture("canonical.txt"));
+        Files.writeString(file, Fixtures.article("canonical.txt"));
         awaitArticle(name);
 
-        Files.writeString(file, fixture("crlf.txt"));
+        Files.writeString(file, Fixtures.article("crlf.txt"));
         await().atMost(WAIT).until(() -> ledger.get("file:" + name + ".txt").updatedAt()
                 .isAfter(Files.getLastModifiedTime(file).toInstant()));
 
@@ -133,10 +130,10 @@ class FolderIngestTest {
     void editedFileReplacesItsArticleAndKeepsItsFirstPublication() throws Exception {
         String name = "edited-" + UUID.randomUUID();
         Path file = folder.resolve(name + ".txt");
-        Files.writeString(file, fixture("canonical.txt"));
+        Files.writeString(file, Fixtures.article("canonical.txt"));
         Article first = awaitArticle(name);
 
-        Files.writeString(file, fixture("canonical.txt").replace("Tuesday", "Wednesday"));
+        Files.writeString(file, Fixtures.article("canonical.txt").replace("Tuesday", "Wednesday"));
 
         await().atMost(WAIT).until(() -> !view.holds(name, first.contentHash()));
         Article edited = view.find(name).orElseThrow();
@@ -148,7 +145,7 @@ class FolderIngestTest {
     @Test
     void fileThatIsNotAnArticleIsKeptWithItsReasonOnTheDeadLetterTopic() throws Exception {
         String name = "binary-" + UUID.randomUUID();
-        byte[] content = fixtureBytes("binary.txt");
+        byte[] content = Fixtures.bytes("/articles/binary.txt");
         Files.write(folder.resolve(name + ".txt"), content);
         String source = "file:" + name + ".txt";
 
@@ -193,10 +190,10 @@ class FolderIngestTest {
     @Test
     void linkLeadingOutOfTheFolderIsNotFollowedButOneInsideIs() throws Exception {
         Path outside = Files.createTempDirectory("newsfeed-outside").resolve("secret.txt");
-        Files.writeString(outside, fixture("canonical.txt"));
+        Files.writeString(outside, Fixtures.article("canonical.txt"));
         String escaping = "link-out-" + UUID.randomUUID();
         String inside = "link-in-" + UUID.randomUUID();
-        Files.writeString(folder.resolve(inside + "-target.txt"), fixture("missing-summary.txt"));
+        Files.writeString(folder.resolve(inside + "-target.txt"), Fixtures.article("missing-summary.txt"));
 
         Files.createSymbolicLink(folder.resolve(escaping + ".txt"), outside);
         Files.createSymbolicLink(folder.resolve(inside + ".txt"), folder.resolve(inside + "-target.txt"));
@@ -214,14 +211,14 @@ class FolderIngestTest {
     @Test
     void restartedWatcherRepublishesNothing() throws Exception {
         await().atMost(WAIT).until(() -> view.find("000_22b61c6839899886").isPresent());
-        long before = TopicContents.endOffset(bootstrapServers, topic);
+        long before = topics.articlesEndOffset();
 
         try (FolderWatcher afterRestart = folderIngest.newWatcher()) {
             afterRestart.start();
             await().atMost(WAIT).until(() -> afterRestart.hasRescanned() && afterRestart.backlog() == 0);
         }
 
-        assertThat(TopicContents.endOffset(bootstrapServers, topic)).isEqualTo(before);
+        assertThat(topics.articlesEndOffset()).isEqualTo(before);
     }
 
     private Article awaitArticle(String id) {
@@ -230,12 +227,12 @@ class FolderIngestTest {
     }
 
     private List<ConsumerRecord<String, String>> recordsOf(String id) {
-        return TopicContents.read(bootstrapServers, topic).stream().filter(r -> id.equals(r.key())).toList();
+        return topics.articleRecords(id);
     }
 
     private ConsumerRecord<String, String> awaitDeadLetter(String source) {
         return await().atMost(WAIT).until(
-                () -> TopicContents.read(bootstrapServers, deadLetterTopic).stream()
+                () -> topics.deadLetters().stream()
                         .filter(r -> source.equals(r.key())).findFirst().orElse(null),
                 Objects::nonNull);
     }
@@ -254,13 +251,5 @@ class FolderIngestTest {
         }
     }
 
-    private static String fixture(String name) throws IOException {
-        return ArticleIngestorTest.fixture(name);
-    }
 
-    private static byte[] fixtureBytes(String name) throws IOException {
-        try (var in = FolderIngestTest.class.getResourceAsStream("/articles/" + name)) {
-            return in.readAllBytes();
-        }
-    }
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.kafka.KafkaBrokerResource;
@@ -63,7 +64,7 @@ class KafkaOutageTest {
                     .as("refused at once while Kafka is known to be away, not after the 2 s publish timeout")
                     .isLessThan(Duration.ofSeconds(2));
 
-            Files.writeString(folder.resolve(name + ".txt"), ArticleIngestorTest.fixture("canonical.txt"));
+            Files.writeString(folder.resolve(name + ".txt"), Fixtures.article("canonical.txt"));
             await().atMost(WAIT).until(() -> ledger.get("file:" + name + ".txt") != null
                     && ledger.get("file:" + name + ".txt").state() == SourceLedger.State.PENDING);
         } finally {

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.newsfeed.Fixtures;
 import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.feed.TopicViews;
-import dev.newsfeed.kafka.TopicContents;
+import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** DELETE /articles/{id}: a tombstone for subscribers, 410 for pollers, and no way back but a changed text. */
@@ -44,14 +45,10 @@ class RetractionTest {
     @ConfigProperty(name = "newsfeed.ingest.folder")
     Path folder;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    SuiteTopics topics;
 
-    @ConfigProperty(name = "newsfeed.kafka.topic")
-    String topic;
 
-    @ConfigProperty(name = "newsfeed.kafka.retractions-topic")
-    String retractionsTopic;
 
     @Test
     void retractedArticleIsGoneForPollersAndTombstonedForSubscribers() {
@@ -66,12 +63,12 @@ class RetractionTest {
         given().get("/articles/" + id).then().statusCode(410).contentType("application/problem+json")
                 .body("status", equalTo(410));
         assertThat(view.page(100).items()).noneMatch(article -> article.id().equals(id));
-        ConsumerRecord<String, String> last = TopicContents.read(bootstrapServers, topic).stream()
+        ConsumerRecord<String, String> last = topics.articles().stream()
                 .filter(record -> id.equals(record.key())).reduce((first, second) -> second).orElseThrow();
         assertThat(last.value()).as("a tombstone").isNull();
         assertThat(new String(last.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("newsfeed.article.retracted");
-        assertThat(TopicContents.read(bootstrapServers, retractionsTopic)).anyMatch(record -> id.equals(record.key()));
+        assertThat(topics.retractions()).anyMatch(record -> id.equals(record.key()));
         given().auth().oauth2("test-token").delete("/articles/" + id).then().statusCode(410);
     }
 
@@ -79,20 +76,20 @@ class RetractionTest {
     void retractedFileStaysRetractedUntilItChanges() throws Exception {
         String name = "retracted-file-" + UUID.randomUUID();
         Path file = folder.resolve(name + ".txt");
-        Files.writeString(file, ArticleIngestorTest.fixture("canonical.txt"));
+        Files.writeString(file, Fixtures.article("canonical.txt"));
         await().atMost(WAIT).until(() -> view.find(name).isPresent());
 
         given().auth().oauth2("test-token").delete("/articles/" + name).then().statusCode(204);
         await().atMost(WAIT).until(() -> view.retraction(name).isPresent());
-        long before = TopicContents.endOffset(bootstrapServers, topic);
+        long before = topics.articlesEndOffset();
         try (FolderWatcher afterRestart = folderIngest.newWatcher()) {
             afterRestart.start();
             await().atMost(WAIT).until(() -> afterRestart.hasRescanned() && afterRestart.backlog() == 0);
         }
-        assertThat(TopicContents.endOffset(bootstrapServers, topic)).as("not republished").isEqualTo(before);
+        assertThat(topics.articlesEndOffset()).as("not republished").isEqualTo(before);
         assertThat(secondView().retraction(name)).as("every instance's view agrees").isPresent();
 
-        Files.writeString(file, ArticleIngestorTest.fixture("canonical.txt").replace("Tuesday", "Friday"));
+        Files.writeString(file, Fixtures.article("canonical.txt").replace("Tuesday", "Friday"));
 
         await().atMost(WAIT).until(() -> view.find(name).isPresent());
         given().get("/articles/" + name).then().statusCode(200);
@@ -105,6 +102,6 @@ class RetractionTest {
     }
 
     private FeedView secondView() throws Exception {
-        return TopicViews.readToTheEnd(bootstrapServers, topic, retractionsTopic, json).view();
+        return TopicViews.readToTheEnd(topics.bootstrapServers(), topics.articlesTopic(), topics.retractionsTopic(), json).view();
     }
 }
