@@ -3,6 +3,8 @@ package dev.newsfeed.article;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonView;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,7 +18,8 @@ public record Article(
         @Schema(example = "Kyiv Votes to Bring Back the Embankment Tram") String title,
         @Schema(nullable = true, example = "The council backs a three-year restoration of the line.") String subtitle,
         @Schema(nullable = true, example = "Kyiv's city council approved a plan to restore the tram line.") String summary,
-        @Schema(description = "Paragraphs") List<String> body,
+        @Schema(description = "Paragraphs; left out of responses asked for with fields=summary")
+        @JsonView(Full.class) List<String> body,
         @Schema(example = "file:000_22b61c6839899886.txt") String source,
         @Schema(description = "First publication; survives edits", example = "2026-11-26T08:29:30.412Z") Instant publishedAt,
         @Schema(description = "This version", example = "2026-11-26T09:02:11.087Z") Instant updatedAt,
@@ -30,6 +33,14 @@ public record Article(
         String slug) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The Jackson view of an article without its body, for lean polling ({@code fields=summary}). */
+    public interface Summary {
+    }
+
+    /** The Jackson view of the whole article; what is written when no view is asked for. */
+    public interface Full extends Summary {
+    }
 
     public Article {
         body = List.copyOf(body);

@@ -44,6 +44,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArticleTopicReader.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LOG_STARTS_REFRESH = Duration.ofMinutes(5);
 
     private final Map<String, Object> consumerConfig;
     private final String topic;
@@ -116,7 +117,12 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             Map<TopicPartition, Long> end = endOffsets(kafka, partitions);
             LOG.infof("Reading %s from the beginning (%d partitions, %d records at most)", topic,
                     partitions.size(), end.values().stream().mapToLong(Long::longValue).sum());
+            Instant logStartsRead = Instant.MIN;
             while (!closed) {
+                if (logStartsRead.plus(LOG_STARTS_REFRESH).isBefore(Instant.now())) {
+                    readLogStarts(kafka, partitions);
+                    logStartsRead = Instant.now();
+                }
                 ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
                 if (!records.isEmpty()) {
                     view.apply(changes(records));
@@ -142,6 +148,23 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         if (kafka != null) {
             kafka.wakeup();
         }
+    }
+
+    /** Where each log starts now: records before it were deleted, and the changes they made are gone. */
+    private void readLogStarts(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        try {
+            Map<String, Long> starts = new HashMap<>();
+            kafka.beginningOffsets(partitions, POLL_TIMEOUT)
+                    .forEach((partition, offset) -> starts.put(position(partition, offset).log(), offset));
+            view.horizon(view.horizon().withLogStarts(starts));
+        } catch (TimeoutException e) {
+            LOG.debugf("Kafka did not answer for the log start offsets of %s; keeping the last: %s", topic, e.getMessage());
+        }
+    }
+
+    private LogPosition position(TopicPartition partition, long offset) {
+        return partition.topic().equals(topic) ? LogPosition.article(partition.partition(), offset)
+                : LogPosition.retraction(partition.partition(), offset);
     }
 
     private List<ArticleChange> changes(ConsumerRecords<String, byte[]> records) {
@@ -170,14 +193,16 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     record.topic(), record.partition(), record.offset());
             return null;
         }
+        LogPosition position = position(new TopicPartition(record.topic(), record.partition()), record.offset());
         if (record.value() == null) {
-            return record.topic().equals(topic) ? ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()))
+            return record.topic().equals(topic)
+                    ? ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()), position)
                     : null;
         }
         try {
             if (!record.topic().equals(topic)) {
                 Retraction retraction = retractions.readValue(record.value());
-                return retraction != null && record.key().equals(retraction.id()) ? ArticleChange.retraction(retraction)
+                return retraction != null && record.key().equals(retraction.id()) ? ArticleChange.retraction(retraction, position)
                         : null;
             }
             Article article = articles.readValue(record.value());
@@ -191,7 +216,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                         record.topic(), record.partition(), record.offset(), record.key(), article.id());
                 return null;
             }
-            return ArticleChange.put(article);
+            return ArticleChange.put(article, position);
         } catch (IOException e) {
             LOG.warnf("Skipped record %s-%d@%d (key '%s'): not an article: %s",
                     record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());

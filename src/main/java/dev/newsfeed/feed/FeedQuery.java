@@ -35,6 +35,18 @@ public class FeedQuery {
     @Parameter(description = "The 'next' value of the previous page; omit it for the first page")
     String cursor;
 
+    @QueryParam("since")
+    @Parameter(description = "List what changed after this token, oldest first, instead of the newest articles:"
+            + " a feed page's 'changes', a changes page's 'next', or 0 for every change from the beginning")
+    String since;
+
+    @QueryParam("fields")
+    @DefaultValue("full")
+    @Pattern(regexp = "full|summary", message = "must be full or summary")
+    @Parameter(description = "summary leaves each article's body out (native JSON only)",
+            schema = @Schema(enumeration = { "full", "summary" }))
+    String fields;
+
     @QueryParam("q")
     @Parameter(description = "Words that must all appear in the article (case and accents ignored)")
     String query;
@@ -76,6 +88,9 @@ public class FeedQuery {
     /** The query string of the page after this one: the same parameters, with the next cursor. */
     String nextQuery(String next) {
         StringBuilder query = new StringBuilder("limit=").append(limit()).append("&cursor=").append(next);
+        if (summaryOnly()) {
+            query.append("&fields=summary");
+        }
         append(query, "q", this.query);
         append(query, "tag", tag);
         append(query, "source", source);
@@ -96,5 +111,22 @@ public class FeedQuery {
 
     String cursor() {
         return cursor;
+    }
+
+    /** The since token given, or null when the newest articles are asked for. */
+    String since() {
+        return since == null || since.isBlank() ? null : since;
+    }
+
+    boolean summaryOnly() {
+        return "summary".equals(fields);
+    }
+
+    /** The parameters that only the native JSON answers; refused for the feed reader formats. */
+    void requireNativeJsonOnly(String format) {
+        if (since() != null || summaryOnly()) {
+            throw new ProblemException(400, "Invalid request", "since and fields=summary are answered by the native"
+                    + " JSON of /feed only, not by " + format);
+        }
     }
 }

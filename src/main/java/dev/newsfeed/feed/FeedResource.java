@@ -1,6 +1,7 @@
 package dev.newsfeed.feed;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -13,11 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import dev.newsfeed.article.Article;
+import dev.newsfeed.problem.ProblemException;
 
 /**
  * The latest feed for pollers, newest first, paged by cursor: native JSON at {@code /feed}, and for feed
@@ -41,9 +49,11 @@ public class FeedResource {
     private final ConditionalResponses conditional;
     private final FeedRenderer renderer;
     private final String baseUrl;
+    private final ObjectWriter summaries;
 
     FeedResource(FeedView view, FeedUpdater updater, ConditionalResponses conditional, FeedSettings settings,
-            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl) {
+            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl, ObjectMapper json) {
+        this.summaries = json.writerWithView(Article.Summary.class);
         this.view = view;
         this.updater = updater;
         this.conditional = conditional;
@@ -54,10 +64,14 @@ public class FeedResource {
     @GET
     @Path("feed")
     @Produces({ MediaType.APPLICATION_JSON, JsonFeed.MEDIA_TYPE, FeedRenderer.ATOM, FeedRenderer.RSS })
-    @Operation(summary = "A page of the latest feed, newest first; JSON Feed, Atom or RSS by Accept")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
+    @Operation(summary = "A page of the latest feed, newest first; JSON Feed, Atom or RSS by Accept;"
+            + " with since, what changed after a token, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of articles (FeedPage), or with since a page of"
+            + " changes (ChangesPage)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { FeedPage.class, ChangesPage.class })))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor, since, fields or filter")
+    @APIResponse(responseCode = "410", description = "The since token is older than the topic still proves: resync")
     public Response feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
         return render(negotiate(headers), request, query);
     }
@@ -90,15 +104,22 @@ public class FeedResource {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();
         }
+        if (format != Format.JSON) {
+            query.requireNativeJsonOnly(format.mediaType);
+        }
+        if (query.since() != null) {
+            return changes(request, query);
+        }
         int limit = query.limit();
         String cursor = query.cursor();
         Instant lastModified = view.lastModified();
         FeedFilter filter = query.filter();
         FeedPage page = view.page(cursor, limit, filter);
-        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|next=" + page.next();
+        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|fields=" + query.summaryOnly()
+                + "|next=" + page.next() + "|changes=" + page.changes();
         String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
         Object entity = switch (format) {
-            case JSON -> page;
+            case JSON -> json(page, query);
             case JSON_FEED -> renderer.jsonFeed(page, nextQuery);
             case ATOM -> renderer.atom(page, nextQuery, lastModified);
             case RSS -> renderer.rss(page, lastModified);
@@ -110,6 +131,39 @@ public class FeedResource {
                     .build();
         }
         return response;
+    }
+
+    /**
+     * What changed after the client's since token, oldest first. The ETag covers the token handed back, so an
+     * unchanged feed answers a repeated poll with 304 on every instance.
+     */
+    private Response changes(Request request, FeedQuery query) {
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            throw new ProblemException(400, "Invalid request",
+                    "cursor pages the newest articles; changes are paged by passing each page's 'next' as since");
+        }
+        ChangeSequence since = ChangeSequence.decode(query.since());
+        view.horizon().check(since, Instant.now());
+        ChangesPage page = view.changes(since, query.limit(), query.filter());
+        StringBuilder variant = new StringBuilder("changes|limit=").append(query.limit()).append('|')
+                .append(query.filter()).append("|fields=").append(query.summaryOnly()).append("|since=")
+                .append(query.since()).append("|next=").append(page.next());
+        page.changes().forEach(change -> variant.append('\n').append(change.type()).append(' ').append(change.id())
+                .append('@').append(change.article() == null ? "" : change.article().contentHash()));
+        return conditional.respond(request, variant.toString(), List.of(), view.lastModified(), json(page, query),
+                MediaType.APPLICATION_JSON);
+    }
+
+    /** The native JSON body; without article bodies when the client asked for summaries only. */
+    private Object json(Object page, FeedQuery query) {
+        if (!query.summaryOnly()) {
+            return page;
+        }
+        try {
+            return summaries.writeValueAsString(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a feed page could not be written as JSON", e);
+        }
     }
 
     /** The representation of {@code /feed} the client prefers; the native JSON when it accepts anything. */

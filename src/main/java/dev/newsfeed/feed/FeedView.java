@@ -1,6 +1,7 @@
 package dev.newsfeed.feed;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,9 +11,11 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
-import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
@@ -24,6 +27,10 @@ import dev.newsfeed.article.Retraction;
  * reader sees the view between two batches, never inside one, and nothing is copied per record: a replay of
  * the topic costs O(n log n), however it is batched. Reads take the read lock only for the few entries of one
  * page.
+ *
+ * <p>It also keeps the {@link ChangeLog}: for every id the position of the record that decides its state, so
+ * that a client holding a {@link ChangeSequence} gets what changed after it, and listeners hear of each change
+ * as its batch is applied.
  */
 public final class FeedView {
 
@@ -31,7 +38,19 @@ public final class FeedView {
     private final NavigableMap<FeedPosition, Article> ordered = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Retraction> retractions = new HashMap<>();
+    private final Map<String, LogPosition> versionAt = new HashMap<>();
+    private final Map<String, LogPosition> retractionAt = new HashMap<>();
+    private final Map<String, Removal> removals = new HashMap<>();
+    private final ChangeLog changes = new ChangeLog();
+    private final List<Consumer<List<FeedChange>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile ChangeHorizon horizon = ChangeHorizon.UNKNOWN;
     private Instant lastModified = Instant.EPOCH;
+
+    private record Removal(LogPosition position, Instant at) {
+    }
+
+    private record Decision(LogPosition position, Instant at) {
+    }
 
     /**
      * Applies one batch in order: a later change of an id replaces an earlier one. A retraction hides every
@@ -41,31 +60,69 @@ public final class FeedView {
     public void apply(List<ArticleChange> batch) {
         lock.writeLock().lock();
         try {
+            List<FeedChange> heard = listeners.isEmpty() ? null : new ArrayList<>();
             for (ArticleChange change : batch) {
+                String id = change.id();
+                changes.advance(change.position());
                 if (change.retraction() != null) {
-                    retract(change.retraction());
+                    if (retract(change.retraction())) {
+                        retractionAt.put(id, change.position());
+                    }
                 } else if (change.isRemoval()) {
-                    remove(change.id());
-                } else {
-                    put(change.article());
+                    remove(id);
+                    removals.put(id, new Removal(change.position(), change.at()));
+                } else if (put(change.article())) {
+                    versionAt.put(id, change.position());
+                    removals.remove(id);
+                }
+                Decision decision = decide(id);
+                changes.place(id, decision == null ? null : decision.position(), decision == null ? null : decision.at());
+                if (heard != null && decision != null && decision.position().equals(change.position())) {
+                    heard.add(current(id, decision.at(), changes.head(horizon.topicId(), issueTime()).encode()));
                 }
                 if (change.at().isAfter(lastModified)) {
                     lastModified = change.at();
                 }
+            }
+            if (heard != null && !heard.isEmpty()) {
+                listeners.forEach(listener -> listener.accept(heard));
             }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private void put(Article article) {
+    /**
+     * The record that decides an id's state: its version while the feed shows it, else the later of its
+     * retraction and its tombstone. Which of them it is does not depend on the order the two topics were
+     * read in, so every instance, and every replay, files the id under the same position.
+     */
+    private Decision decide(String id) {
+        if (byId.containsKey(id)) {
+            return new Decision(versionAt.get(id), byId.get(id).updatedAt());
+        }
+        Retraction retraction = retractions.get(id);
+        Removal removal = removals.get(id);
+        if (retraction != null && (removal == null || !retraction.retractedAt().isBefore(removal.at()))) {
+            return new Decision(retractionAt.get(id), retraction.retractedAt());
+        }
+        return removal == null ? null : new Decision(removal.position(), removal.at());
+    }
+
+    private FeedChange current(String id, Instant at, String sequence) {
+        Article article = byId.get(id);
+        return article != null ? FeedChange.of(sequence, article) : FeedChange.retracted(sequence, id, at, retractions.get(id));
+    }
+
+    private boolean put(Article article) {
         Retraction retraction = retractions.get(article.id());
         if (retraction != null && !article.updatedAt().isAfter(retraction.retractedAt())) {
-            return;
+            return false;
         }
         remove(article.id());
         byId.put(article.id(), article);
         ordered.put(FeedPosition.of(article), article);
+        return true;
     }
 
     private void remove(String id) {
@@ -75,16 +132,93 @@ public final class FeedView {
         }
     }
 
-    private void retract(Retraction retraction) {
+    private boolean retract(Retraction retraction) {
         Retraction known = retractions.get(retraction.id());
         if (known != null && known.retractedAt().isAfter(retraction.retractedAt())) {
-            return;
+            return false;
         }
         retractions.put(retraction.id(), retraction);
         Article current = byId.get(retraction.id());
         if (current != null && !current.updatedAt().isAfter(retraction.retractedAt())) {
             remove(retraction.id());
         }
+        return true;
+    }
+
+    /**
+     * What changed after {@code since} and before {@code upTo}, oldest first: the current state of each id
+     * whose deciding record lies between them. Retractions pass every filter: a retracted article has no
+     * text left to match.
+     */
+    public ChangesPage changes(ChangeSequence since, ChangeSequence upTo, int limit, Predicate<Article> filter) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        lock.readLock().lock();
+        try {
+            ChangeLog.Scan scan = changes.after(since, upTo, limit, entry -> {
+                Article article = byId.get(entry.id());
+                return article == null || filter.test(article);
+            });
+            List<FeedChange> items = scan.entries().stream()
+                    .map(placed -> current(placed.entry().id(), placed.entry().at(), placed.sequence().encode()))
+                    .toList();
+            return new ChangesPage(items, scan.next().encode(), scan.more());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** What changed after {@code since}, up to now. */
+    public ChangesPage changes(ChangeSequence since, int limit, Predicate<Article> filter) {
+        return changes(since, head(), limit, filter);
+    }
+
+    /** The sequence after every change applied so far, issued now. */
+    public ChangeSequence head() {
+        lock.readLock().lock();
+        try {
+            return changes.head(horizon.topicId(), issueTime());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Registers a listener for the changes of every batch applied from now on, and returns the sequence
+     * before the first of them: what a listener gets and what {@link #changes} lists up to that sequence
+     * are, together, every change. The listener runs under the view's lock: it must hand the changes on and
+     * return at once.
+     */
+    public ChangeSequence subscribe(Consumer<List<FeedChange>> listener) {
+        lock.readLock().lock();
+        try {
+            listeners.add(listener);
+            return changes.head(horizon.topicId(), issueTime());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public void unsubscribe(Consumer<List<FeedChange>> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Tokens are stamped to the hour: the same view gives the same bytes for an hour on every instance (so
+     * ETags hold), and a token only ever looks older than it is, never younger.
+     */
+    private static Instant issueTime() {
+        return Instant.now().truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** What decides how old a since token may be; set by whoever reads the topic. */
+    public ChangeHorizon horizon() {
+        return horizon;
+    }
+
+    public void horizon(ChangeHorizon horizon) {
+        this.horizon = horizon;
     }
 
     /** The retraction of an article that the feed no longer shows because of it. */
@@ -191,7 +325,8 @@ public final class FeedView {
                 items.add(entry.getValue());
                 last = entry.getKey();
             }
-            return new FeedPage(items, more ? FeedCursor.encode(last) : null);
+            return new FeedPage(items, more ? FeedCursor.encode(last) : null,
+                    changes.head(horizon.topicId(), issueTime()).encode());
         } finally {
             lock.readLock().unlock();
         }

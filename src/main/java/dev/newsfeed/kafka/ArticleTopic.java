@@ -1,5 +1,6 @@
 package dev.newsfeed.kafka;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,7 @@ public class ArticleTopic {
 
     private static final Logger LOG = Logger.getLogger(ArticleTopic.class);
     private static final long TIMEOUT_SECONDS = 10;
+    private static final String DEFAULT_DELETE_RETENTION_MS = "86400000";
 
     public enum State {
         /** Not checked yet, or the broker could not be asked. */
@@ -40,9 +42,14 @@ public class ArticleTopic {
     public record Status(State state, String detail) {
     }
 
+    /** What the articles topic is, as far as change tokens are concerned. */
+    public record Identity(String topicId, Duration tombstoneRetention) {
+    }
+
     private final Admin admin;
     private final KafkaSettings settings;
     private volatile Status status = new Status(State.UNKNOWN, "not checked yet");
+    private volatile Identity identity;
 
     ArticleTopic(Admin admin, KafkaSettings settings) {
         this.admin = admin;
@@ -62,6 +69,11 @@ public class ArticleTopic {
         return status;
     }
 
+    /** The topic's id and tombstone retention, read by {@link #ensure()}; null before. */
+    public Identity identity() {
+        return identity;
+    }
+
     /**
      * Creates the topic if it is missing and checks its cleanup policy.
      *
@@ -77,7 +89,10 @@ public class ArticleTopic {
                     create(companion);
                 }
             }
-            String policy = cleanupPolicy();
+            Config config = config();
+            String policy = value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+            identity = new Identity(topicId(), Duration.ofMillis(Long.parseLong(
+                    value(config, TopicConfig.DELETE_RETENTION_MS_CONFIG, DEFAULT_DELETE_RETENTION_MS))));
             status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
                     ? misconfigured(policy)
                     : new Status(State.READY, "topic " + name() + " is compacted");
@@ -119,7 +134,9 @@ public class ArticleTopic {
                 .configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
-                        TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                        TopicConfig.RETENTION_MS_CONFIG, "-1",
+                        // How long a since token of the feed stays good: a week of absence, not Kafka's one day.
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(settings.tombstoneRetention().toMillis())));
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.infof("Created topic %s (%d partitions, replication factor %d, compacted)",
@@ -132,11 +149,18 @@ public class ArticleTopic {
         }
     }
 
-    private String cleanupPolicy() throws InterruptedException, ExecutionException, TimeoutException {
+    private Config config() throws InterruptedException, ExecutionException, TimeoutException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name());
-        Config config = admin.describeConfigs(List.of(resource)).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
-        ConfigEntry entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
-        return entry == null ? TopicConfig.CLEANUP_POLICY_DELETE : entry.value();
+        return admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+    }
+
+    private static String value(Config config, String name, String fallback) {
+        ConfigEntry entry = config.get(name);
+        return entry == null || entry.value() == null ? fallback : entry.value();
+    }
+
+    private String topicId() throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.describeTopics(List.of(name())).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(name()).topicId().toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.newsfeed.kafka;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,6 +27,13 @@ public interface KafkaSettings {
     /** Partitions of the topic when this service creates it. An existing topic keeps its own. */
     @WithDefault("1")
     int partitions();
+
+    /**
+     * {@code delete.retention.ms} of the articles topic when this service creates it: how long tombstones
+     * outlive compaction, and so how long a client of the changes feed may stay away before it must resync.
+     */
+    @WithDefault("7d")
+    Duration tombstoneRetention();
 
     /** Replicas of the topic when this service creates it: 3 on a production cluster. */
     @WithDefault("1")

@@ -32,7 +32,7 @@ class FeedViewTest {
         view.apply(List.of(put("a", 0), put("b", 60)));
         Article edited = article("a", 0, "Edited title");
 
-        view.apply(List.of(ArticleChange.put(edited)));
+        view.apply(List.of(version(edited)));
 
         assertThat(view.size()).isEqualTo(2);
         assertThat(ids(view.page(10))).containsExactly("b", "a");
@@ -54,7 +54,7 @@ class FeedViewTest {
         Article first = article("a", 0, "First");
         Article second = article("a", 0, "Second");
 
-        view.apply(List.of(ArticleChange.put(first), ArticleChange.put(second)));
+        view.apply(List.of(version(first), version(second)));
 
         assertThat(view.page(10).items()).containsExactly(second);
     }
@@ -73,7 +73,7 @@ class FeedViewTest {
     void removalDropsTheArticle() {
         view.apply(List.of(put("a", 0), put("b", 60)));
 
-        view.apply(List.of(ArticleChange.removal("a", T0.plusSeconds(600)), ArticleChange.removal("unknown", T0)));
+        view.apply(List.of(tombstone("a", T0.plusSeconds(600)), tombstone("unknown", T0)));
 
         assertThat(ids(view.page(10))).containsExactly("b");
         assertThat(view.find("a")).isEmpty();
@@ -86,9 +86,9 @@ class FeedViewTest {
         Retraction retraction = new Retraction("a", T0.plusSeconds(30), version.contentHash(), version.source());
 
         FeedView articleFirst = new FeedView();
-        articleFirst.apply(List.of(ArticleChange.put(version), ArticleChange.retraction(retraction)));
+        articleFirst.apply(List.of(version(version), retracted(retraction)));
         FeedView retractionFirst = new FeedView();
-        retractionFirst.apply(List.of(ArticleChange.retraction(retraction), ArticleChange.put(version)));
+        retractionFirst.apply(List.of(retracted(retraction), version(version)));
 
         for (FeedView replayed : List.of(articleFirst, retractionFirst)) {
             assertThat(replayed.find("a")).isEmpty();
@@ -99,7 +99,7 @@ class FeedViewTest {
 
     @Test
     void versionAfterTheRetractionIsVisibleAgain() {
-        view.apply(List.of(ArticleChange.retraction(new Retraction("a", T0.plusSeconds(30), "hash", "file:a.txt"))));
+        view.apply(List.of(retracted(new Retraction("a", T0.plusSeconds(30), "hash", "file:a.txt"))));
 
         view.apply(List.of(put("a", 60)));
 
@@ -191,8 +191,22 @@ class FeedViewTest {
         assertThat(ids(view.page(1))).containsExactly("id-" + (articles - 1));
     }
 
-    private static ArticleChange put(String id, long secondsAfterT0) {
-        return ArticleChange.put(article(id, secondsAfterT0, "Title of " + id));
+    private final Topics topics = new Topics();
+
+    private ArticleChange version(Article article) {
+        return topics.version(article);
+    }
+
+    private ArticleChange tombstone(String id, Instant at) {
+        return topics.tombstone(id, at);
+    }
+
+    private ArticleChange retracted(Retraction retraction) {
+        return topics.retracted(retraction);
+    }
+
+    private ArticleChange put(String id, long secondsAfterT0) {
+        return version(article(id, secondsAfterT0, "Title of " + id));
     }
 
     private static Article article(String id, long secondsAfterT0, String title) {

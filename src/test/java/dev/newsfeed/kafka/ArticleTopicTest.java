@@ -2,6 +2,7 @@ package dev.newsfeed.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,8 @@ class ArticleTopicTest {
         assertThat(articles.status().state()).isEqualTo(ArticleTopic.State.READY);
         assertThat(configOf(articles.name(), "cleanup.policy")).isEqualTo("compact");
         assertThat(configOf(articles.name(), "retention.ms")).isEqualTo("-1");
+        assertThat(configOf(articles.name(), "delete.retention.ms")).as("a week, the default tombstone retention")
+                .isEqualTo("604800000");
     }
 
     @Test
@@ -41,6 +44,10 @@ class ArticleTopicTest {
         assertThat(status.state()).isEqualTo(ArticleTopic.State.READY);
         assertThat(admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions()).hasSize(3);
         assertThat(configOf(name, "cleanup.policy")).isEqualTo("compact");
+        assertThat(configOf(name, "delete.retention.ms")).as("tombstone retention").isEqualTo("7200000");
+        assertThat(topic.identity().tombstoneRetention()).isEqualTo(Duration.ofHours(2));
+        assertThat(topic.identity().topicId())
+                .isEqualTo(admin.describeTopics(List.of(name)).allTopicNames().get().get(name).topicId().toString());
     }
 
     @Test
@@ -82,6 +89,11 @@ class ArticleTopicTest {
             @Override
             public int partitions() {
                 return partitions;
+            }
+
+            @Override
+            public Duration tombstoneRetention() {
+                return Duration.ofHours(2);
             }
 
             @Override
