@@ -167,9 +167,18 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 : LogPosition.retraction(partition.partition(), offset);
     }
 
+    /**
+     * The batch's changes, retractions first: a retraction and its own tombstone often arrive in one poll, and
+     * taking the retraction first files the id under it at once instead of under the tombstone for a moment.
+     */
     private List<ArticleChange> changes(ConsumerRecords<String, byte[]> records) {
         List<ArticleChange> changes = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        List<ConsumerRecord<String, byte[]>> ordered = new ArrayList<>(records.count());
+        if (retractionsTopic != null) {
+            records.records(retractionsTopic).forEach(ordered::add);
+        }
+        records.records(topic).forEach(ordered::add);
+        for (ConsumerRecord<String, byte[]> record : ordered) {
             ArticleChange change;
             try {
                 change = change(record);

@@ -15,6 +15,17 @@ public interface FeedSettings {
     @WithDefault("5s")
     Duration maxAge();
 
+    /** How often {@code /feed/stream} sends a comment line while no change is due, to keep the connection open. */
+    @WithDefault("15s")
+    Duration streamHeartbeat();
+
+    /**
+     * How many changes may wait for one {@code /feed/stream} client before it is found too slow and
+     * disconnected; it then resumes from its {@code Last-Event-ID}.
+     */
+    @WithDefault("1000")
+    int streamBuffer();
+
     /** The feed's title in JSON Feed, Atom and RSS. */
     @WithDefault("newsfeed")
     String title();

@@ -94,7 +94,8 @@ public final class FeedView {
 
     /**
      * The record that decides an id's state: its version while the feed shows it, else the later of its
-     * retraction and its tombstone. Which of them it is does not depend on the order the two topics were
+     * retraction and its tombstone, the retraction on a tie (a retraction's own tombstone carries its time, so
+     * it changes nothing and is not heard as a second change). Which of them it is does not depend on the order the two topics were
      * read in, so every instance, and every replay, files the id under the same position.
      */
     private Decision decide(String id) {

@@ -16,6 +16,7 @@ import dev.newsfeed.article.Retraction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 
 /**
@@ -83,6 +84,10 @@ public class ArticlePublisher {
                 .withDataContentType("application/json")
                 .withDataSchema(schema)
                 .build();
-        return emitter.sendMessage(Message.of(Record.of(id, article)).addMetadata(event));
+        // The record's own timestamp is the event's time too: a retraction's tombstone then carries the time of
+        // its retraction record, and every view files both under the retraction (see FeedView#decide).
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTimestamp(time.toInstant()).build();
+        return emitter.sendMessage(Message.of(Record.of(id, article)).addMetadata(event).addMetadata(kafka));
     }
 }

@@ -55,8 +55,14 @@ class FeedViewChangesTest {
         ChangeSequence polled = decode(changesSince(ChangeSequence.beginning()).next());
         Retraction retraction = new Retraction("a", T0.plusSeconds(30), "hash-of-a", "file:a.txt");
 
-        view.apply(List.of(topics.retracted(retraction), topics.tombstone("a", T0.plusSeconds(31))));
+        List<FeedChange> heard = new ArrayList<>();
+        view.subscribe(heard::addAll);
 
+        // As DELETE writes them: the retraction record, then a tombstone stamped with the retraction's time.
+        view.apply(List.of(topics.retracted(retraction), topics.tombstone("a", T0.plusSeconds(30))));
+
+        assertThat(heard).extracting(FeedChange::type).as("one change, not one per record")
+                .containsExactly(FeedChange.Type.retracted);
         ChangesPage page = changesSince(polled);
         assertThat(summaries(page)).containsExactly("retracted a");
         assertThat(page.changes().get(0).retraction()).isEqualTo(retraction);
@@ -70,7 +76,7 @@ class FeedViewChangesTest {
         Retraction retraction = new Retraction("a", T0.plusSeconds(30), a.contentHash(), a.source());
         ArticleChange version = topics.version(a);
         ArticleChange retracted = topics.retracted(retraction);
-        ArticleChange tombstone = topics.tombstone("a", T0.plusSeconds(31));
+        ArticleChange tombstone = topics.tombstone("a", T0.plusSeconds(30));
         FeedView other = new FeedView();
 
         view.apply(List.of(version, retracted, tombstone));

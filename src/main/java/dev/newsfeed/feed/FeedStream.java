@@ -1,0 +1,216 @@
+package dev.newsfeed.feed;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.newsfeed.article.Article;
+
+/**
+ * One client of {@code /feed/stream}: it listens to the view first and then replays what changed after the
+ * client's sequence up to the moment it started listening, so that replay and live changes together miss
+ * nothing and repeat nothing. One event is in flight at a time; live changes wait in a bounded buffer, and a
+ * client that lets it fill is disconnected, to resume from its last event id.
+ */
+final class FeedStream implements Consumer<List<FeedChange>> {
+
+    private static final Logger LOG = Logger.getLogger(FeedStream.class);
+    private static final int REPLAY_PAGE = 100;
+    private static final long RECONNECT_DELAY_MILLIS = 2_000;
+    private static final Object HEARTBEAT = new Object();
+
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final FeedView view;
+    private final Predicate<Article> filter;
+    private final ObjectWriter writer;
+    private final int bufferLimit;
+    private final Executor executor;
+    private final Runnable onClose;
+
+    // Guarded by this: filled by the view's listener, emptied by whoever holds the sending flag.
+    private final Deque<FeedChange> live = new ArrayDeque<>();
+    private boolean sending;
+    private boolean heartbeatDue;
+    private boolean closed;
+
+    // Touched only by whoever holds the sending flag.
+    private final Deque<FeedChange> replay = new ArrayDeque<>();
+    private ChangeSequence replayFrom;
+    private ChangeSequence replayUpTo;
+
+    FeedStream(SseEventSink sink, Sse sse, FeedView view, Predicate<Article> filter, ObjectWriter writer,
+            int bufferLimit, Executor executor, Runnable onClose) {
+        this.sink = sink;
+        this.sse = sse;
+        this.view = view;
+        this.filter = filter;
+        this.writer = writer;
+        this.bufferLimit = bufferLimit;
+        this.executor = executor;
+        this.onClose = onClose;
+    }
+
+    /** @param since the client's sequence, or null to hear only what changes from now on */
+    void start(ChangeSequence since) {
+        synchronized (this) {
+            // Held from before listening, so no live change can overtake the greeting or the replay.
+            sending = true;
+        }
+        ChangeSequence listeningFrom = view.subscribe(this);
+        if (since != null) {
+            replayFrom = since;
+            replayUpTo = listeningFrom;
+        }
+        // The first bytes open the response at once, so the client knows it is connected before any change.
+        OutboundSseEvent hello = sse.newEventBuilder().comment("newsfeed changes").reconnectDelay(RECONNECT_DELAY_MILLIS)
+                .build();
+        sink.send(hello).whenCompleteAsync(this::sent, executor);
+    }
+
+    /** Hears the changes of one applied batch; runs under the view's lock, so it only queues them. */
+    @Override
+    public void accept(List<FeedChange> changes) {
+        boolean overflow = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (FeedChange change : changes) {
+                if (change.article() == null || filter.test(change.article())) {
+                    if (live.size() == bufferLimit) {
+                        overflow = true;
+                        break;
+                    }
+                    live.add(change);
+                }
+            }
+        }
+        if (overflow) {
+            executor.execute(() -> close("it fell " + bufferLimit + " changes behind; it may resume from its last event id"));
+        } else {
+            executor.execute(this::pump);
+        }
+    }
+
+    /** Asks for a comment to be sent if nothing else is waiting, so that proxies and clients see a live line. */
+    void heartbeat() {
+        synchronized (this) {
+            heartbeatDue = true;
+        }
+        pump();
+    }
+
+    synchronized int buffered() {
+        return live.size();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    void close(String why) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            live.clear();
+        }
+        view.unsubscribe(this);
+        LOG.debugf("Closing a feed stream: %s", why);
+        try {
+            sink.close();
+        } finally {
+            onClose.run();
+        }
+    }
+
+    private void pump() {
+        synchronized (this) {
+            if (closed || sending) {
+                return;
+            }
+            sending = true;
+        }
+        Object next;
+        try {
+            next = next();
+        } catch (RuntimeException e) {
+            LOG.warnf("Closing a feed stream that could not replay: %s", e.toString());
+            close("replay failed");
+            return;
+        }
+        if (next == null) {
+            boolean again;
+            synchronized (this) {
+                sending = false;
+                again = !closed && (!live.isEmpty() || heartbeatDue);
+            }
+            if (again) {
+                pump();
+            }
+            return;
+        }
+        sink.send(event(next)).whenCompleteAsync(this::sent, executor);
+    }
+
+    private void sent(Object ignored, Throwable failure) {
+        synchronized (this) {
+            sending = false;
+        }
+        if (failure != null || sink.isClosed()) {
+            close("the client went away");
+        } else {
+            pump();
+        }
+    }
+
+    /** What to send next: the replay first, then live changes, then a due heartbeat; null when nothing. */
+    private Object next() {
+        while (replay.isEmpty() && replayFrom != null) {
+            // Outside this object's lock: the view's lock is taken here, and the view calls accept under it.
+            ChangesPage page = view.changes(replayFrom, replayUpTo, REPLAY_PAGE, filter);
+            replay.addAll(page.changes());
+            replayFrom = page.more() ? ChangeSequence.decode(page.next()) : null;
+        }
+        if (!replay.isEmpty()) {
+            return replay.poll();
+        }
+        synchronized (this) {
+            FeedChange change = live.poll();
+            if (change != null) {
+                return change;
+            }
+            if (heartbeatDue) {
+                heartbeatDue = false;
+                return HEARTBEAT;
+            }
+            return null;
+        }
+    }
+
+    private OutboundSseEvent event(Object item) {
+        if (item == HEARTBEAT) {
+            return sse.newEventBuilder().comment("heartbeat").build();
+        }
+        FeedChange change = (FeedChange) item;
+        try {
+            return sse.newEventBuilder().id(change.sequence()).data(String.class, writer.writeValueAsString(change)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a change could not be written as JSON", e);
+        }
+    }
+}

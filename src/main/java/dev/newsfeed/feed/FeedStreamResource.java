@@ -1,0 +1,67 @@
+package dev.newsfeed.feed;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import dev.newsfeed.problem.ProblemException;
+
+/** The feed's changes pushed as Server-Sent Events, resumable from the last event id. */
+@Path("/feed/stream")
+public class FeedStreamResource {
+
+    private final FeedUpdater updater;
+    private final FeedView view;
+    private final FeedStreams streams;
+
+    FeedStreamResource(FeedUpdater updater, FeedView view, FeedStreams streams) {
+        this.updater = updater;
+        this.view = view;
+        this.streams = streams;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Each change of the feed as an event whose id is its since token; resumes from Last-Event-ID",
+            description = "Each event's data is a FeedChange as JSON. With Last-Event-ID (or since) the changes after it"
+                    + " come first, then live ones; without either, live ones only. A comment line comes every 15 s."
+                    + " A client that falls too far behind is disconnected and resumes from its last event id."
+                    + " limit and cursor do not apply.")
+    @APIResponse(responseCode = "200", description = "An endless stream of changes",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = FeedChange.class)))
+    @APIResponse(responseCode = "400", description = "A bad Last-Event-ID, since, fields or filter")
+    @APIResponse(responseCode = "410", description = "The last event id is older than the topic still proves: resync")
+    public void stream(@Context SseEventSink sink, @Context Sse sse,
+            @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Valid @BeanParam FeedQuery query) {
+        if (!updater.isCaughtUp()) {
+            throw new FeedNotReadyException();
+        }
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            throw new ProblemException(400, "Invalid request", "the stream takes since or Last-Event-ID, not a cursor");
+        }
+        // On a reconnect the URL still carries the first since; the event id is the newer of the two.
+        String token = lastEventId != null && !lastEventId.isBlank() ? lastEventId : query.since();
+        ChangeSequence since = token == null ? null : ChangeSequence.decode(token);
+        if (since != null) {
+            view.horizon().check(since, Instant.now());
+        }
+        streams.open(sink, sse, since, query.filter(), query.summaryOnly());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.newsfeed.feed;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.newsfeed.article.Article;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.ShutdownEvent;
+
+/** The open {@code /feed/stream} connections: their heartbeats, their sending thread, their end at shutdown. */
+@ApplicationScoped
+public class FeedStreams {
+
+    private final FeedView view;
+    private final FeedSettings settings;
+    private final ObjectWriter full;
+    private final ObjectWriter summaries;
+    private final Set<FeedStream> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "newsfeed-feed-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    FeedStreams(FeedView view, FeedSettings settings, ObjectMapper json, MeterRegistry registry) {
+        this.view = view;
+        this.settings = settings;
+        this.full = json.writer();
+        this.summaries = json.writerWithView(Article.Summary.class);
+        registry.gaugeCollectionSize("newsfeed.feed.stream.clients", Tags.empty(), open);
+    }
+
+    /** @param since the client's sequence, or null for live changes only */
+    void open(SseEventSink sink, Sse sse, ChangeSequence since, Predicate<Article> filter, boolean summaryOnly) {
+        long heartbeat = settings.streamHeartbeat().toMillis();
+        AtomicReference<ScheduledFuture<?>> beat = new AtomicReference<>();
+        AtomicReference<FeedStream> self = new AtomicReference<>();
+        FeedStream stream = new FeedStream(sink, sse, view, filter, summaryOnly ? summaries : full,
+                settings.streamBuffer(), executor, () -> {
+                    open.remove(self.get());
+                    ScheduledFuture<?> scheduled = beat.get();
+                    if (scheduled != null) {
+                        scheduled.cancel(false);
+                    }
+                });
+        self.set(stream);
+        open.add(stream);
+        beat.set(executor.scheduleAtFixedRate(stream::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS));
+        stream.start(since);
+    }
+
+    int openStreams() {
+        return open.size();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        open.forEach(stream -> stream.close("the service is stopping"));
+        executor.shutdownNow();
+    }
+}
