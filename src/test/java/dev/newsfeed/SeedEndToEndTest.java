@@ -44,8 +44,8 @@ class SeedEndToEndTest {
     void seedFileReachesTheFeedAndTheTopicWithEveryField() throws Exception {
         ArticleText expected = new ArticleParser().parse(Files.readAllBytes(SEED));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/feed")
-                .then().statusCode(200).body("items.id", hasItem(SEED_ID)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("source", "file:" + SEED_ID)
+                .get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID)));
         Map<String, Object> served = given().get("/articles/" + SEED_ID)
                 .then().statusCode(200).contentType("application/json")
                 .extract().as(new TypeRef<Map<String, Object>>() {

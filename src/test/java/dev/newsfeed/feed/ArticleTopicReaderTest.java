@@ -53,7 +53,8 @@ class ArticleTopicReaderTest {
         FeedView second = readToTheEnd(topic).view();
 
         assertThat(second.size()).isEqualTo(view.size());
-        assertThat(second.page(100)).isEqualTo(view.page(100));
+        assertThat(second.page(100).items()).isEqualTo(view.page(100).items());
+        assertThat(second.page(100).next()).isEqualTo(view.page(100).next());
         assertThat(ConditionalResponses.tag("json", second.page(100).items()))
                 .as("every instance gives the same ETag").isEqualTo(ConditionalResponses.tag("json", view.page(100).items()));
         assertThat(second.lastModified()).isEqualTo(view.lastModified());

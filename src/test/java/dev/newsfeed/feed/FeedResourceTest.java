@@ -33,9 +33,12 @@ class FeedResourceTest {
 
     static final String SEED_ID = "000_22b61c6839899886";
 
+    /** Other tests publish newer articles, so the seed is looked for by its source, not on the first page. */
+    static final String SEED_SOURCE = "file:" + SEED_ID;
+
     @BeforeEach
     void seedIsInTheFeed() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/feed")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("source", SEED_SOURCE).get("/feed")
                 .then().statusCode(200).body("items.id", hasItem(SEED_ID)));
     }
 
@@ -86,9 +89,9 @@ class FeedResourceTest {
                 .then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
         given().queryParam("source", "file:000_").get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
         given().queryParam("from", "2999-01-01T00:00:00Z").get("/feed").then().statusCode(200).body("items", hasSize(0));
-        given().queryParam("to", "2999-01-01T00:00:00Z").get("/feed.json")
+        given().queryParam("to", "2999-01-01T00:00:00Z").queryParam("source", SEED_SOURCE).get("/feed.json")
                 .then().statusCode(200).body("items.id", hasItem("http://localhost:8080/articles/" + SEED_ID));
-        given().queryParam("tag", "vladimir-putin").get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
+        given().queryParam("tag", "vladimir-putin").queryParam("source", SEED_SOURCE).get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
         given().queryParam("tag", "no-such-tag").get("/feed").then().statusCode(200).body("items", hasSize(0));
         given().queryParam("from", "yesterday").get("/feed")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("from"));
@@ -132,7 +135,8 @@ class FeedResourceTest {
 
     @Test
     void emptyCursorMeansTheFirstPage() {
-        given().queryParam("cursor", "").get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
+        given().queryParam("cursor", "").queryParam("source", SEED_SOURCE).get("/feed").then().statusCode(200)
+                .body("items.id", hasItem(SEED_ID));
     }
 
     @Test
