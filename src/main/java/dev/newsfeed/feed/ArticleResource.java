@@ -41,6 +41,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "410", description = "The article was retracted")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
     public Response article(@PathParam("id") String id, @Context Request request) {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();

@@ -2,9 +2,9 @@ package dev.newsfeed.feed;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;

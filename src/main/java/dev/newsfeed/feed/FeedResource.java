@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,6 +73,7 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The since token is older than the topic still proves: resync")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
     public Response feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
         return render(negotiate(headers), request, query);
     }
@@ -80,6 +82,11 @@ public class FeedResource {
     @Path("feed.json")
     @Produces(JsonFeed.MEDIA_TYPE)
     @Operation(summary = "The latest feed as JSON Feed 1.1")
+    @APIResponse(responseCode = "200", description = "A page as JSON Feed 1.1",
+            content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
     public Response jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.JSON_FEED, request, query);
     }
@@ -88,6 +95,11 @@ public class FeedResource {
     @Path("feed.atom")
     @Produces(FeedRenderer.ATOM)
     @Operation(summary = "The latest feed as Atom 1.0")
+    @APIResponse(responseCode = "200", description = "A page as an Atom 1.0 feed document",
+            content = @Content(mediaType = FeedRenderer.ATOM, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
     public Response atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.ATOM, request, query);
     }
@@ -96,6 +108,11 @@ public class FeedResource {
     @Path("feed.rss")
     @Produces(FeedRenderer.RSS)
     @Operation(summary = "The latest feed as RSS 2.0")
+    @APIResponse(responseCode = "200", description = "A page as an RSS 2.0 document",
+            content = @Content(mediaType = FeedRenderer.RSS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
     public Response rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.RSS, request, query);
     }

@@ -46,6 +46,7 @@ public class FeedStreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = FeedChange.class)))
     @APIResponse(responseCode = "400", description = "A bad Last-Event-ID, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The last event id is older than the topic still proves: resync")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
     public void stream(@Context SseEventSink sink, @Context Sse sse,
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
             @HeaderParam("Last-Event-ID") String lastEventId,

@@ -272,9 +272,6 @@ public final class FeedView {
                 .toList();
     }
 
-    public record TagCount(String tag, int count) {
-    }
-
     public int size() {
         lock.readLock().lock();
         try {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tags of the feed's articles, for building a filter ({@code /feed?tag=…}). */
 @Path("/tags")
@@ -24,7 +25,9 @@ public class TagsResource {
 
     @GET
     @Operation(summary = "Every tag with the number of articles that carry it, most used first")
-    public List<FeedView.TagCount> tags() {
+    @APIResponse(responseCode = "200", description = "Tags, most used first")
+    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    public List<TagCount> tags() {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();
         }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -78,6 +81,18 @@ public class ArticleIntakeResource {
     @Produces(JSON)
     @Operation(summary = "Publish an article: 201 when new or changed, 200 when the feed already holds it")
     @RequestBody(description = "The article as text in the seed format, or as JSON (ArticleSubmission)")
+    @APIResponse(responseCode = "201", description = "Published: the article, with its Location",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "200", description = "The feed already holds this exact text: the article",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "400", description = "A JSON body with unknown or server-derived fields")
+    @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
+    @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
+    @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
+    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
+    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write in time; retry after Retry-After")
+
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Submission submission = read(body, headers.getMediaType());
@@ -92,6 +107,18 @@ public class ArticleIntakeResource {
     @Consumes({ TEXT, JSON })
     @Produces(JSON)
     @Operation(summary = "Publish a new version of an article submitted over HTTP")
+    @APIResponse(responseCode = "200", description = "The new version, or the current one when the text is unchanged",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "404", description = "No article has this id")
+    @APIResponse(responseCode = "409", description = "The article comes from a file: edit the file")
+    @APIResponse(responseCode = "400", description = "A JSON body with unknown or server-derived fields")
+    @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
+    @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
+    @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
+    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
+    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write in time; retry after Retry-After")
+
     public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
         Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (current.source().startsWith("file:")) {
@@ -104,6 +131,13 @@ public class ArticleIntakeResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Retract an article: every view drops it, GET answers 410, subscribers get a tombstone")
+    @APIResponse(responseCode = "204", description = "Retracted")
+    @APIResponse(responseCode = "404", description = "No article has this id")
+    @APIResponse(responseCode = "410", description = "Already retracted")
+    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
+    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write in time; retry after Retry-After")
+
     public Uni<Response> retract(@PathParam("id") String id) {
         Article current = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
                 ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));

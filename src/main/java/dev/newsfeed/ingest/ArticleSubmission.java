@@ -15,7 +15,8 @@ public record ArticleSubmission(
         @Schema(required = true, example = "Kyiv Votes to Bring Back the Embankment Tram") String title,
         @Schema(example = "The council backs a three-year restoration of the line closed in 2004.") String subtitle,
         @Schema(example = "Kyiv's city council approved a plan to restore the historic tram line.") String summary,
-        @Schema(required = true, description = "Body paragraphs, at least one") List<String> body,
+        @Schema(required = true, description = "Body paragraphs, at least one",
+                example = "[\"The council voted 41 to 9 on Tuesday.\", \"Work starts in spring.\"]") List<String> body,
         @Schema(description = "Your reference for this article: resending it, edited or not, updates the same article",
                 example = "cms-4711") String source) {
 

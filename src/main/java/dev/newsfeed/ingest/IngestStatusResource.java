@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.newsfeed.http.WriteAccess;
@@ -29,11 +31,21 @@ public class IngestStatusResource {
         this.ledger = ledger;
     }
 
-    public record StatusPage(long pending, long published, long failed, List<SourceLedger.Entry> items, Integer nextOffset) {
+    @Schema(description = "A page of sources with the counts of each state")
+    public record StatusPage(
+            @Schema(example = "0") long pending,
+            @Schema(example = "41") long published,
+            @Schema(example = "2") long failed,
+            List<SourceLedger.Entry> items,
+            @Schema(description = "The offset of the next page; absent on the last", example = "50") Integer nextOffset) {
     }
 
     @GET
     @Operation(summary = "Sources and their state: PENDING, PUBLISHED or FAILED with the reason")
+    @APIResponse(responseCode = "200", description = "A page of sources")
+    @APIResponse(responseCode = "400", description = "A bad offset or limit")
+    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
+    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
     public StatusPage status(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         List<SourceLedger.Entry> items = ledger.page(offset, limit + 1);

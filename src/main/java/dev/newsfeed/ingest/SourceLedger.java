@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What became of each source, kept per source (a file path, or an HTTP submission's identity), not per
  * version, and bounded: past {@code capacity} sources, the one untouched longest is forgotten, unless it is
@@ -25,7 +27,14 @@ public final class SourceLedger {
         FAILED
     }
 
-    public record Entry(String source, String articleId, State state, String reason, Instant updatedAt) {
+    @Schema(description = "What became of one source")
+    public record Entry(
+            @Schema(example = "file:world/kyiv-tram.txt") String source,
+            @Schema(description = "Absent until parsed", example = "world/kyiv-tram") String articleId,
+            @Schema(example = "FAILED") State state,
+            @Schema(description = "Why it failed; absent otherwise", example = "NO_TITLE: line 2: the title line is empty")
+            String reason,
+            @Schema(example = "2026-11-26T09:02:11.087Z") Instant updatedAt) {
     }
 
     private final int capacity;

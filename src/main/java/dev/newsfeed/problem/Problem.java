@@ -3,16 +3,25 @@ package dev.newsfeed.problem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An RFC 9457 problem details body. {@code type} is omitted, which means {@code about:blank}. */
+/**
+ * An RFC 9457 problem details body. {@code type} is never sent, which means {@code about:blank}: the status
+ * says what kind of problem it is, and the detail what to do about it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance) {
+@Schema(description = "An RFC 9457 problem details body (application/problem+json)")
+public record Problem(
+        @Schema(example = "Invalid request") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "limit must be less than or equal to 100 (was 500)") String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem(null, title, status, detail, null);
+        return new Problem(title, status, detail);
     }
 
     public Response.ResponseBuilder toResponse() {
