@@ -19,6 +19,11 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.newsfeed.feed.ChangeSequence;
+
 /**
  * The packaged service on a machine with no Kafka: {@code java -jar target/quarkus-app/quarkus-run.jar} with
  * no {@code kafka.bootstrap.servers} starts its own broker, serves the seed article and publishes it to the
@@ -35,6 +40,8 @@ class EmbeddedDefaultIT {
     @TempDir
     Path work;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
     void packagedServiceRunsItsOwnBrokerAndRestartsWithoutRepublishing() throws Exception {
         int httpPort = EmbeddedKafkaBroker.freePort();
@@ -42,8 +49,10 @@ class EmbeddedDefaultIT {
         Path dataDir = work.resolve("kafka-data");
         String bootstrap = "localhost:" + kafkaPort;
 
+        String changesToken;
         try (Service first = Service.start(JAR, work.resolve("first.log"), httpPort, kafkaPort, dataDir)) {
             awaitFeedWithSeed(httpPort, first);
+            changesToken = JSON.readTree(body(httpPort, "/feed")).path("changes").asText();
             List<ConsumerRecord<String, String>> records = TopicContents.read(bootstrap, "newsfeed.articles");
             assertThat(records).extracting(ConsumerRecord::key).containsExactly(SEED_ID);
             assertThat(Files.readString(first.log)).contains("EMBEDDED single-node Kafka broker on " + bootstrap);
@@ -53,6 +62,11 @@ class EmbeddedDefaultIT {
             awaitFeedWithSeed(httpPort, second);
             assertThat(TopicContents.endOffset(bootstrap, "newsfeed.articles")).as("nothing republished").isEqualTo(1);
             assertThat(Files.readString(second.log)).doesNotContain("Published file:");
+            JsonNode changes = JSON.readTree(body(httpPort, "/feed?since=" + changesToken));
+            assertThat(changes.path("changes")).as("a token of the first run is good after the restart: nothing changed")
+                    .isEmpty();
+            assertThat(ChangeSequence.decode(changes.path("next").asText()).next())
+                    .isEqualTo(ChangeSequence.decode(changesToken).next());
         }
         assertThat(Files.readString(work.resolve("second.log"))).contains("Embedded Kafka broker stopped");
     }
