@@ -22,6 +22,7 @@ class MetricsTest {
                 .body(containsString("newsfeed_articles_ingested_total{result=\"published\"}"))
                 .body(containsString("newsfeed_publish_latency_seconds_count"))
                 .body(containsString("newsfeed_sources_pending"))
-                .body(containsString("newsfeed_feed_skipped_records")));
+                .body(containsString("newsfeed_feed_skipped_records"))
+                .body(containsString("newsfeed_feed_stream_clients")));
     }
 }

@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.newsfeed.article.Article;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 
 /** The open {@code /feed/stream} connections: their heartbeats, their sending thread, their end at shutdown. */
@@ -37,12 +35,11 @@ public class FeedStreams {
         return thread;
     });
 
-    FeedStreams(FeedView view, FeedSettings settings, ObjectMapper json, MeterRegistry registry) {
+    FeedStreams(FeedView view, FeedSettings settings, ObjectMapper json) {
         this.view = view;
         this.settings = settings;
         this.full = json.writer();
         this.summaries = json.writerWithView(Article.Summary.class);
-        registry.gaugeCollectionSize("newsfeed.feed.stream.clients", Tags.empty(), open);
     }
 
     /** @param since the client's sequence, or null for live changes only */
