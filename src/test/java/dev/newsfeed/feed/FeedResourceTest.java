@@ -12,11 +12,19 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -208,4 +217,29 @@ class FeedResourceTest {
                 .body("checks.find { it.name == 'kafka' }.data.topicState", equalTo("READY"))
                 .body("checks.find { it.name == 'kafka' }.data.brokers", equalTo(1));
     }
+
+    @Test
+    void changesFromTheBeginningHoldTheSeedAndItsNextTokenMovesPastIt() {
+        JsonPath changes = given().queryParam("since", "0").queryParam("source", SEED_SOURCE).get("/feed")
+                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+        assertThat(changes.getList("changes.id")).contains(SEED_ID);
+        assertThat(changes.getString("changes.find { it.id == '" + SEED_ID + "' }.type")).isIn("published", "updated");
+
+        given().queryParam("since", changes.getString("next")).queryParam("source", SEED_SOURCE).get("/feed")
+                .then().statusCode(200).body("changes.id", not(hasItem(SEED_ID)));
+    }
+
+    @Test
+    void streamReplaysTheSeedToAClientStartingFromTheBeginning() throws Exception {
+        URI stream = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/feed/stream?since=0&source=" + SEED_SOURCE);
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            String data = CompletableFuture.supplyAsync(() -> lines.filter(line -> line.startsWith("data:")).findFirst()
+                    .orElseThrow()).get(20, TimeUnit.SECONDS);
+            assertThat(data).contains("\"id\":\"" + SEED_ID + "\"");
+        }
+    }
+
 }
