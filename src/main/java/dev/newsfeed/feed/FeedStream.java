@@ -77,7 +77,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
         // The first bytes open the response at once, so the client knows it is connected before any change.
         OutboundSseEvent hello = sse.newEventBuilder().comment("newsfeed changes").reconnectDelay(RECONNECT_DELAY_MILLIS)
                 .build();
-        sink.send(hello).whenCompleteAsync(this::sent, executor);
+        send(hello);
     }
 
     /** Hears the changes of one applied batch; runs under the view's lock, so it only queues them. */
@@ -164,7 +164,19 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             }
             return;
         }
-        sink.send(event(next)).whenCompleteAsync(this::sent, executor);
+        send(event(next));
+    }
+
+    /** The sink refuses to send, by throwing, once the client has gone; the stream then ends. */
+    private void send(OutboundSseEvent event) {
+        try {
+            sink.send(event).whenCompleteAsync(this::sent, executor);
+        } catch (IllegalStateException e) {
+            synchronized (this) {
+                sending = false;
+            }
+            close("the client went away");
+        }
     }
 
     private void sent(Object ignored, Throwable failure) {

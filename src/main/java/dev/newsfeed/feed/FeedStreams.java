@@ -57,7 +57,14 @@ public class FeedStreams {
                 });
         self.set(stream);
         open.add(stream);
-        beat.set(executor.scheduleAtFixedRate(stream::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS));
+        // A periodic task that throws is never run again: a stream that cannot beat is ended instead.
+        beat.set(executor.scheduleAtFixedRate(() -> {
+            try {
+                stream.heartbeat();
+            } catch (RuntimeException e) {
+                stream.close("its heartbeat failed: " + e);
+            }
+        }, heartbeat, heartbeat, TimeUnit.MILLISECONDS));
         stream.start(since);
     }
 

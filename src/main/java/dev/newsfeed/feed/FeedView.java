@@ -37,20 +37,12 @@ public final class FeedView {
     private final Map<String, Article> byId = new HashMap<>();
     private final NavigableMap<FeedPosition, Article> ordered = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Retraction> retractions = new HashMap<>();
     private final Map<String, LogPosition> versionAt = new HashMap<>();
-    private final Map<String, LogPosition> retractionAt = new HashMap<>();
-    private final Map<String, Removal> removals = new HashMap<>();
+    private final GoneArticles gone = new GoneArticles();
     private final ChangeLog changes = new ChangeLog();
     private final List<Consumer<List<FeedChange>>> listeners = new CopyOnWriteArrayList<>();
     private volatile ChangeHorizon horizon = ChangeHorizon.UNKNOWN;
     private Instant lastModified = Instant.EPOCH;
-
-    private record Removal(LogPosition position, Instant at) {
-    }
-
-    private record Decision(LogPosition position, Instant at) {
-    }
 
     /**
      * Applies one batch in order: a later change of an id replaces an earlier one. A retraction hides every
@@ -65,17 +57,15 @@ public final class FeedView {
                 String id = change.id();
                 changes.advance(change.position());
                 if (change.retraction() != null) {
-                    if (retract(change.retraction())) {
-                        retractionAt.put(id, change.position());
-                    }
+                    retract(change.retraction(), change.position());
                 } else if (change.isRemoval()) {
                     remove(id);
-                    removals.put(id, new Removal(change.position(), change.at()));
+                    gone.tombstoned(id, change.at(), change.position());
                 } else if (put(change.article())) {
                     versionAt.put(id, change.position());
-                    removals.remove(id);
+                    gone.returned(id);
                 }
-                Decision decision = decide(id);
+                GoneArticles.Decision decision = decide(id);
                 changes.place(id, decision == null ? null : decision.position(), decision == null ? null : decision.at());
                 if (heard != null && decision != null && decision.position().equals(change.position())) {
                     heard.add(current(id, decision.at(), changes.head(horizon.topicId(), issueTime()).encode()));
@@ -92,32 +82,19 @@ public final class FeedView {
         }
     }
 
-    /**
-     * The record that decides an id's state: its version while the feed shows it, else the later of its
-     * retraction and its tombstone, the retraction on a tie (a retraction's own tombstone carries its time, so
-     * it changes nothing and is not heard as a second change). Which of them it is does not depend on the order the two topics were
-     * read in, so every instance, and every replay, files the id under the same position.
-     */
-    private Decision decide(String id) {
-        if (byId.containsKey(id)) {
-            return new Decision(versionAt.get(id), byId.get(id).updatedAt());
-        }
-        Retraction retraction = retractions.get(id);
-        Removal removal = removals.get(id);
-        if (retraction != null && (removal == null || !retraction.retractedAt().isBefore(removal.at()))) {
-            return new Decision(retractionAt.get(id), retraction.retractedAt());
-        }
-        return removal == null ? null : new Decision(removal.position(), removal.at());
+    /** The record that decides an id's state: its version while the feed shows it, else what took it out. */
+    private GoneArticles.Decision decide(String id) {
+        Article shown = byId.get(id);
+        return shown != null ? new GoneArticles.Decision(versionAt.get(id), shown.updatedAt()) : gone.decide(id);
     }
 
     private FeedChange current(String id, Instant at, String sequence) {
         Article article = byId.get(id);
-        return article != null ? FeedChange.of(sequence, article) : FeedChange.retracted(sequence, id, at, retractions.get(id));
+        return article != null ? FeedChange.of(sequence, article) : FeedChange.retracted(sequence, id, at, gone.retraction(id));
     }
 
     private boolean put(Article article) {
-        Retraction retraction = retractions.get(article.id());
-        if (retraction != null && !article.updatedAt().isAfter(retraction.retractedAt())) {
+        if (gone.hides(article)) {
             return false;
         }
         remove(article.id());
@@ -133,17 +110,11 @@ public final class FeedView {
         }
     }
 
-    private boolean retract(Retraction retraction) {
-        Retraction known = retractions.get(retraction.id());
-        if (known != null && known.retractedAt().isAfter(retraction.retractedAt())) {
-            return false;
-        }
-        retractions.put(retraction.id(), retraction);
+    private void retract(Retraction retraction, LogPosition position) {
         Article current = byId.get(retraction.id());
-        if (current != null && !current.updatedAt().isAfter(retraction.retractedAt())) {
+        if (gone.retract(retraction, position) && current != null && gone.hides(current)) {
             remove(retraction.id());
         }
-        return true;
     }
 
     /**
@@ -226,7 +197,7 @@ public final class FeedView {
     public Optional<Retraction> retraction(String id) {
         lock.readLock().lock();
         try {
-            return byId.containsKey(id) ? Optional.empty() : Optional.ofNullable(retractions.get(id));
+            return byId.containsKey(id) ? Optional.empty() : Optional.ofNullable(gone.retraction(id));
         } finally {
             lock.readLock().unlock();
         }

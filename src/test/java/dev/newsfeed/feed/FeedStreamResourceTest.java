@@ -117,6 +117,16 @@ class FeedStreamResourceTest {
     }
 
     @Test
+    void clientThatWentAwayIsForgottenByTheNextHeartbeat() {
+        int before = streams.openStreams();
+        try (SseEventSource source = open(client.target(stream), new CopyOnWriteArrayList<>())) {
+            assertThat(streams.openStreams()).isEqualTo(before + 1);
+        }
+
+        await().atMost(WAIT).until(() -> streams.openStreams() == before);
+    }
+
+    @Test
     void idleStreamSendsHeartbeatComments() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(stream)
