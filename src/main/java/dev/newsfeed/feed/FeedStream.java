@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -98,10 +99,14 @@ final class FeedStream implements Consumer<List<FeedChange>> {
                 }
             }
         }
-        if (overflow) {
-            executor.execute(() -> close("it fell " + bufferLimit + " changes behind; it may resume from its last event id"));
-        } else {
-            executor.execute(this::pump);
+        try {
+            if (overflow) {
+                executor.execute(() -> close("it fell " + bufferLimit + " changes behind; it may resume from its last event id"));
+            } else {
+                executor.execute(this::pump);
+            }
+        } catch (RejectedExecutionException e) {
+            close("the service is stopping");
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.jboss.logging.Logger;
+
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
 
@@ -33,6 +35,8 @@ import dev.newsfeed.article.Retraction;
  * as its batch is applied.
  */
 public final class FeedView {
+
+    private static final Logger LOG = Logger.getLogger(FeedView.class);
 
     private final Map<String, Article> byId = new HashMap<>();
     private final NavigableMap<FeedPosition, Article> ordered = new TreeMap<>();
@@ -75,10 +79,22 @@ public final class FeedView {
                 }
             }
             if (heard != null && !heard.isEmpty()) {
-                listeners.forEach(listener -> listener.accept(heard));
+                tell(heard);
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** A listener that fails is dropped, so that it cannot stop the view from applying the topic. */
+    private void tell(List<FeedChange> heard) {
+        for (Consumer<List<FeedChange>> listener : listeners) {
+            try {
+                listener.accept(heard);
+            } catch (RuntimeException e) {
+                listeners.remove(listener);
+                LOG.warnf("Dropped a feed listener that failed: %s", e.toString());
+            }
         }
     }
 

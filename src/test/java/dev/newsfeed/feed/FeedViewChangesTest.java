@@ -161,6 +161,24 @@ class FeedViewChangesTest {
     }
 
     @Test
+    void failingListenerIsDroppedAndTheViewGoesOn() {
+        List<String> calls = new ArrayList<>();
+        view.subscribe(changes -> {
+            calls.add("failing");
+            throw new IllegalStateException("a broken client");
+        });
+        List<FeedChange> heard = new ArrayList<>();
+        view.subscribe(heard::addAll);
+
+        view.apply(List.of(topics.version(article("a", 10, "A"))));
+        view.apply(List.of(topics.version(article("b", 20, "B"))));
+
+        assertThat(view.size()).isEqualTo(2);
+        assertThat(calls).as("dropped after its failure").containsExactly("failing");
+        assertThat(heard).extracting(FeedChange::id).containsExactly("a", "b");
+    }
+
+    @Test
     void feedPageCarriesTheSequenceOfTheViewItWasReadFrom() {
         view.apply(List.of(topics.version(article("a", 10, "A"))));
         String changes = view.page(10).changes();
