@@ -44,7 +44,8 @@ class OpenApiTest {
         List<String> withoutExample = new ArrayList<>();
         schemas.forEach((schema, definition) -> {
             @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition.get("properties");
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition
+                    .get("properties");
             if (properties == null) {
                 return;
             }

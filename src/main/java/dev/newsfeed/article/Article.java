@@ -17,20 +17,24 @@ public record Article(
         @Schema(example = "000_22b61c6839899886") String id,
         @Schema(example = "Kyiv Votes to Bring Back the Embankment Tram") String title,
         @Schema(nullable = true, example = "The council backs a three-year restoration of the line.") String subtitle,
-        @Schema(nullable = true, example = "Kyiv's city council approved a plan to restore the tram line.") String summary,
+        @Schema(nullable = true, example = "Kyiv's city council approved a plan to restore the tram line.")
+        String summary,
         @Schema(description = "Paragraphs; left out of responses asked for with fields=summary",
                 example = "[\"The council voted 41 to 9 on Tuesday.\", \"Work starts in spring.\"]")
         @JsonView(Full.class) List<String> body,
         @Schema(example = "file:000_22b61c6839899886.txt") String source,
-        @Schema(description = "First publication; survives edits", example = "2026-11-26T08:29:30.412Z") Instant publishedAt,
+        @Schema(description = "First publication; survives edits", example = "2026-11-26T08:29:30.412Z")
+        Instant publishedAt,
         @Schema(description = "This version", example = "2026-11-26T09:02:11.087Z") Instant updatedAt,
         @Schema(example = "149") int wordCount,
         @Schema(description = "SHA-256 of the canonical text", example = "3f1c9a…") String contentHash,
         @Schema(example = "1") int schemaVersion,
-        @Schema(description = "Names the text mentions, as slugs (enrichment)", example = "[\"vladimir-putin\", \"istanbul\"]")
+        @Schema(description = "Names the text mentions, as slugs (enrichment)",
+                example = "[\"vladimir-putin\", \"istanbul\"]")
         List<String> tags,
         @Schema(description = "At 265 words a minute (enrichment)", example = "1") int readingMinutes,
-        @Schema(description = "The title as a URL slug (enrichment)", example = "kyiv-votes-to-bring-back-the-embankment-tram")
+        @Schema(description = "The title as a URL slug (enrichment)",
+                example = "kyiv-votes-to-bring-back-the-embankment-tram")
         String slug) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -83,7 +83,8 @@ public final class ArticleParser {
             }
         }
         throw new ArticleParseException(NO_TITLE, lines.get(0).number(),
-                "cannot tell the title: expected it on line 1 or 2, followed by a blank line or repeated on the next line");
+                "cannot tell the title: expected it on line 1 or 2,"
+                        + " followed by a blank line or repeated on the next line");
     }
 
     private static List<Line> paragraphs(String text) {

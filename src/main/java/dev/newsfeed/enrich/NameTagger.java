@@ -21,9 +21,10 @@ import dev.newsfeed.article.TextFolding;
  * <li>Drop from a run the words that are capitalised for other reasons: function words, weekdays and
  * months, titles and roles ({@code President}, {@code Minister}), nationality adjectives ({@code -ian},
  * {@code -ean}, {@code -ese}, {@code -ish}) alone or before a title ({@code Ukrainian President Volodymyr
- * Zelensky} gives {@code Volodymyr Zelensky}, {@code Christian Bruch} stays), and a sentence's first word when it looks like a verb or adverb
- * ({@code -ing}, {@code -ed}, {@code -ly}). A one-word name seen only at the start of sentences is a
- * common word ({@code Engineers expect…}) unless it also appears capitalised elsewhere.</li>
+ * Zelensky} gives {@code Volodymyr Zelensky}, {@code Christian Bruch} stays), and a sentence's first word
+ * when it looks like a verb or adverb ({@code -ing}, {@code -ed}, {@code -ly}). A one-word name seen only at
+ * the start of sentences is a common word ({@code Engineers expect…}) unless it also appears capitalised
+ * elsewhere.</li>
  * <li>Count a one-word name that ends a longer one as that name ({@code Putin} → {@code Vladimir Putin}).</li>
  * <li>Rank by mentions, then by first mention; keep the first ten, as slugs ({@code vladimir-putin}).</li>
  * </ol>

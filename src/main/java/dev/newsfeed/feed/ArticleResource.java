@@ -37,11 +37,12 @@ public class ArticleResource {
     @Path("/{id}")
     @Operation(summary = "The latest version of one article")
     @APIResponse(responseCode = "200", description = "The article",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Article.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Article.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "410", description = "The article was retracted")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response article(@PathParam("id") String id, @Context Request request) {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();

@@ -158,7 +158,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     .forEach((partition, offset) -> starts.put(position(partition, offset).log(), offset));
             view.horizon(view.horizon().withLogStarts(starts));
         } catch (TimeoutException e) {
-            LOG.debugf("Kafka did not answer for the log start offsets of %s; keeping the last: %s", topic, e.getMessage());
+            LOG.debugf("Kafka did not answer for the log start offsets of %s; keeping the last: %s", topic,
+                    e.getMessage());
         }
     }
 
@@ -211,7 +212,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         try {
             if (!record.topic().equals(topic)) {
                 Retraction retraction = retractions.readValue(record.value());
-                return retraction != null && record.key().equals(retraction.id()) ? ArticleChange.retraction(retraction, position)
+                return retraction != null && record.key().equals(retraction.id())
+                        ? ArticleChange.retraction(retraction, position)
                         : null;
             }
             Article article = articles.readValue(record.value());

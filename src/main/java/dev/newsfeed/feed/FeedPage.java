@@ -17,7 +17,8 @@ public record FeedPage(
                 example = "MjAyNi0xMS0yNlQwODoyOTozMC40MTJafDAwMF8yMmI2MWM2ODM5ODk5ODg2") String next,
         @Schema(description = "Pass as since (GET /feed?since=) to get what changed after this page was read;"
                 + " keep the one of the first page while paging",
-                example = "MXw3ZjNlOWM0Mi1hZGM3LTQ1YzEtOWM0Yi0xMjNmOWFiMTIzNDV8MTc5NTY4MjgwMDAwMHxhMD0xMiw") String changes) {
+                example = "MXw3ZjNlOWM0Mi1hZGM3LTQ1YzEtOWM0Yi0xMjNmOWFiMTIzNDV8MTc5NTY4MjgwMDAwMHxhMD0xMiw")
+        String changes) {
 
     public FeedPage {
         items = List.copyOf(items);

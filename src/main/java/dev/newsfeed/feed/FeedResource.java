@@ -36,7 +36,10 @@ import dev.newsfeed.problem.ProblemException;
 public class FeedResource {
 
     private enum Format {
-        JSON(MediaType.APPLICATION_JSON), JSON_FEED(JsonFeed.MEDIA_TYPE), ATOM(FeedRenderer.ATOM), RSS(FeedRenderer.RSS);
+        JSON(MediaType.APPLICATION_JSON),
+        JSON_FEED(JsonFeed.MEDIA_TYPE),
+        ATOM(FeedRenderer.ATOM),
+        RSS(FeedRenderer.RSS);
 
         final String mediaType;
 
@@ -73,7 +76,7 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The since token is older than the topic still proves: resync")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
         return render(negotiate(headers), request, query);
     }
@@ -86,7 +89,7 @@ public class FeedResource {
             content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.JSON_FEED, request, query);
     }
@@ -99,7 +102,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedRenderer.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.ATOM, request, query);
     }
@@ -112,7 +115,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedRenderer.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.RSS, request, query);
     }
@@ -132,8 +135,8 @@ public class FeedResource {
         Instant lastModified = view.lastModified();
         FeedFilter filter = query.filter();
         FeedPage page = view.page(cursor, limit, filter);
-        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|fields=" + query.summaryOnly()
-                + "|next=" + page.next() + "|changes=" + page.changes();
+        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter
+                + "|fields=" + query.summaryOnly() + "|next=" + page.next() + "|changes=" + page.changes();
         String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
         Object entity = switch (format) {
             case JSON -> json(page, query);

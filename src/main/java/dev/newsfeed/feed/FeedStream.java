@@ -76,8 +76,8 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             replayUpTo = listeningFrom;
         }
         // The first bytes open the response at once, so the client knows it is connected before any change.
-        OutboundSseEvent hello = sse.newEventBuilder().comment("newsfeed changes").reconnectDelay(RECONNECT_DELAY_MILLIS)
-                .build();
+        OutboundSseEvent hello = sse.newEventBuilder().comment("newsfeed changes")
+                .reconnectDelay(RECONNECT_DELAY_MILLIS).build();
         send(hello);
     }
 
@@ -101,7 +101,8 @@ final class FeedStream implements Consumer<List<FeedChange>> {
         }
         try {
             if (overflow) {
-                executor.execute(() -> close("it fell " + bufferLimit + " changes behind; it may resume from its last event id"));
+                String why = "it fell " + bufferLimit + " changes behind; it may resume from its last event id";
+                executor.execute(() -> close(why));
             } else {
                 executor.execute(this::pump);
             }
@@ -225,7 +226,8 @@ final class FeedStream implements Consumer<List<FeedChange>> {
         }
         FeedChange change = (FeedChange) item;
         try {
-            return sse.newEventBuilder().id(change.sequence()).data(String.class, writer.writeValueAsString(change)).build();
+            String data = writer.writeValueAsString(change);
+            return sse.newEventBuilder().id(change.sequence()).data(String.class, data).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a change could not be written as JSON", e);
         }

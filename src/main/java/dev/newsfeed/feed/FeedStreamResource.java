@@ -38,15 +38,17 @@ public class FeedStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Each change of the feed as an event whose id is its since token; resumes from Last-Event-ID",
-            description = "Each event's data is a FeedChange as JSON. With Last-Event-ID (or since) the changes after it"
-                    + " come first, then live ones; without either, live ones only. A comment line comes every 15 s."
-                    + " A client that falls too far behind is disconnected and resumes from its last event id."
+            description = "Each event's data is a FeedChange as JSON. With Last-Event-ID (or since) the changes"
+                    + " after it come first, then live ones; without either, live ones only."
+                    + " A comment line comes every 15 s. A client that falls too far behind is disconnected"
+                    + " and resumes from its last event id."
                     + " limit and cursor do not apply.")
     @APIResponse(responseCode = "200", description = "An endless stream of changes",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = FeedChange.class)))
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = FeedChange.class)))
     @APIResponse(responseCode = "400", description = "A bad Last-Event-ID, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The last event id is older than the topic still proves: resync")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public void stream(@Context SseEventSink sink, @Context Sse sse,
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
             @HeaderParam("Last-Event-ID") String lastEventId,

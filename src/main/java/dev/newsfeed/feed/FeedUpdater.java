@@ -99,7 +99,8 @@ public class FeedUpdater {
         }
         if (!stopping) {
             ArticleTopic.Identity identity = topic.identity();
-            view.horizon(new ChangeHorizon(identity.topicId(), view.horizon().logStarts(), identity.tombstoneRetention()));
+            view.horizon(new ChangeHorizon(identity.topicId(), view.horizon().logStarts(),
+                    identity.tombstoneRetention()));
             reading = true;
             reader.run();
         }

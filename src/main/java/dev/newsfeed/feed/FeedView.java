@@ -70,7 +70,11 @@ public final class FeedView {
                     gone.returned(id);
                 }
                 GoneArticles.Decision decision = decide(id);
-                changes.place(id, decision == null ? null : decision.position(), decision == null ? null : decision.at());
+                if (decision == null) {
+                    changes.place(id, null, null);
+                } else {
+                    changes.place(id, decision.position(), decision.at());
+                }
                 if (heard != null && decision != null && decision.position().equals(change.position())) {
                     heard.add(current(id, decision.at(), changes.head(horizon.topicId(), issueTime()).encode()));
                 }
@@ -106,7 +110,8 @@ public final class FeedView {
 
     private FeedChange current(String id, Instant at, String sequence) {
         Article article = byId.get(id);
-        return article != null ? FeedChange.of(sequence, article) : FeedChange.retracted(sequence, id, at, gone.retraction(id));
+        return article != null ? FeedChange.of(sequence, article)
+                : FeedChange.retracted(sequence, id, at, gone.retraction(id));
     }
 
     private boolean put(Article article) {
@@ -293,8 +298,8 @@ public final class FeedView {
         FeedPosition after = cursor == null || cursor.isEmpty() ? null : FeedCursor.decode(cursor);
         lock.readLock().lock();
         try {
-            Iterator<Map.Entry<FeedPosition, Article>> entries = (after == null ? ordered : ordered.tailMap(after, false))
-                    .entrySet().iterator();
+            NavigableMap<FeedPosition, Article> rest = after == null ? ordered : ordered.tailMap(after, false);
+            Iterator<Map.Entry<FeedPosition, Article>> entries = rest.entrySet().iterator();
             List<Article> items = new ArrayList<>(Math.min(limit, byId.size()));
             FeedPosition last = null;
             boolean more = false;

@@ -7,6 +7,7 @@ public class InvalidCursorException extends ProblemException {
 
     public InvalidCursorException(String cursor) {
         super(400, "Invalid cursor", "the cursor '" + cursor
-                + "' was not issued by this feed: use the 'next' value of a previous page, or omit it for the first page");
+                + "' was not issued by this feed: use the 'next' value of a previous page,"
+                + " or omit it for the first page");
     }
 }

@@ -16,7 +16,8 @@ public record JsonFeed(
         @Schema(example = "newsfeed") String title,
         @Schema(example = "http://localhost:8080/feed") @JsonProperty("home_page_url") String homePageUrl,
         @Schema(example = "http://localhost:8080/feed.json") @JsonProperty("feed_url") String feedUrl,
-        @Schema(description = "The next page; absent on the last", example = "http://localhost:8080/feed.json?limit=20&cursor=MjAy…")
+        @Schema(description = "The next page; absent on the last",
+                example = "http://localhost:8080/feed.json?limit=20&cursor=MjAy…")
         @JsonProperty("next_url") String nextUrl,
         List<Item> items) {
 
@@ -30,7 +31,8 @@ public record JsonFeed(
             @Schema(example = "http://localhost:8080/articles/000_22b61c6839899886") String url,
             @Schema(example = "Kyiv Votes to Bring Back the Embankment Tram") String title,
             @Schema(example = "Kyiv's city council approved a plan to restore the tram line.") String summary,
-            @Schema(example = "The council voted 41 to 9 on Tuesday...") @JsonProperty("content_text") String contentText,
+            @Schema(example = "The council voted 41 to 9 on Tuesday...") @JsonProperty("content_text")
+            String contentText,
             @Schema(example = "2026-11-26T08:29:30.412Z") @JsonProperty("date_published") Instant datePublished,
             @Schema(example = "2026-11-26T09:02:11.087Z") @JsonProperty("date_modified") Instant dateModified) {
     }

@@ -26,7 +26,7 @@ public class TagsResource {
     @GET
     @Operation(summary = "Every tag with the number of articles that carry it, most used first")
     @APIResponse(responseCode = "200", description = "Tags, most used first")
-    @APIResponse(responseCode = "503", description = "This instance is still reading the topic after start-up; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public List<TagCount> tags() {
         if (!updater.isCaughtUp()) {
             throw new FeedNotReadyException();

@@ -6,6 +6,7 @@ import dev.newsfeed.problem.ProblemException;
 public class PayloadTooLargeException extends ProblemException {
 
     public PayloadTooLargeException(long maxBytes) {
-        super(413, "Payload Too Large", "an article may hold at most " + maxBytes + " bytes (newsfeed.ingest.max-bytes)");
+        super(413, "Payload Too Large",
+                "an article may hold at most " + maxBytes + " bytes (newsfeed.ingest.max-bytes)");
     }
 }

@@ -34,20 +34,26 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
-            if (code.matches("[45][0-9][0-9]") && (response.getContent() == null
-                    || response.getContent().getMediaTypes() == null || response.getContent().getMediaTypes().isEmpty())) {
-                response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("Problem"))
-                        .example(example(Integer.parseInt(code), response))));
+            if (code.matches("[45][0-9][0-9]") && hasNoBody(response)) {
+                response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("Problem"))
+                                .example(example(Integer.parseInt(code), response))));
             }
         });
+    }
+
+    private static boolean hasNoBody(APIResponse response) {
+        return response.getContent() == null || response.getContent().getMediaTypes() == null
+                || response.getContent().getMediaTypes().isEmpty();
     }
 
     private static Map<String, Object> example(int status, APIResponse response) {
         Response.Status known = Response.Status.fromStatusCode(status);
         Map<String, Object> example = new LinkedHashMap<>();
         // JAX-RS names no 422 (RFC 9110 calls it Unprocessable Content).
-        example.put("title", known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error");
+        String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+        example.put("title", title);
         example.put("status", status);
         example.put("detail", response.getDescription());
         return example;

@@ -71,7 +71,8 @@ public class ArticleIntakeResource {
         this.probe = probe;
         this.ingestor = ingestor;
         this.view = view;
-        this.submissions = json.readerFor(ArticleSubmission.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.submissions = json.readerFor(ArticleSubmission.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.maxBytes = limit.maxBytes();
         this.publishTimeout = settings.publishTimeout();
     }
@@ -91,13 +92,14 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
     @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write in time; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
 
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Submission submission = read(body, headers.getMediaType());
         String reference = submission.reference() != null ? submission.reference() : blankToNull(idempotencyKey);
-        String id = reference != null ? HttpIds.forReference(reference) : HttpIds.forContent(submission.text().contentHash());
+        String id = reference != null ? HttpIds.forReference(reference)
+                : HttpIds.forContent(submission.text().contentHash());
         String source = "http:" + (reference != null ? reference : id);
         return publish(id, source, submission.text(), true);
     }
@@ -117,7 +119,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
     @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write in time; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
 
     public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
         Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
@@ -136,7 +138,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "410", description = "Already retracted")
     @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
     @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write in time; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
 
     public Uni<Response> retract(@PathParam("id") String id) {
         Article current = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
@@ -197,7 +199,8 @@ public class ArticleIntakeResource {
             throw new ProblemException(400, "Malformed JSON", e.getMessage());
         }
         if (submission == null) {
-            throw new ProblemException(400, "Malformed JSON", "the body is empty; expected an ArticleSubmission object");
+            throw new ProblemException(400, "Malformed JSON",
+                    "the body is empty; expected an ArticleSubmission object");
         }
         try {
             return new Submission(submission.toText(), blankToNull(submission.source()));
@@ -211,7 +214,8 @@ public class ArticleIntakeResource {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'" + where
-                    + ": a submission holds only title, subtitle, summary, body and source; the server derives the rest";
+                    + ": a submission holds only title, subtitle, summary, body and source;"
+                    + " the server derives the rest";
         }
         return e.getOriginalMessage() + where;
     }

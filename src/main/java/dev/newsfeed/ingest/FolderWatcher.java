@@ -195,7 +195,8 @@ public final class FolderWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        result.whenComplete((ignored, failure) -> thread.execute(() -> handedOver(file, candidate, fingerprint, failure)));
+        result.whenComplete((ignored, failure) -> thread.execute(
+                () -> handedOver(file, candidate, fingerprint, failure)));
     }
 
     private void handedOver(Path file, Candidate candidate, Fingerprint fingerprint, Throwable failure) {
@@ -210,7 +211,8 @@ public final class FolderWatcher implements AutoCloseable {
             }
         } else {
             candidate.backoff = candidate.backoff == null ? FIRST_RETRY
-                    : LAST_RETRY.compareTo(candidate.backoff.multipliedBy(2)) < 0 ? LAST_RETRY : candidate.backoff.multipliedBy(2);
+                    : LAST_RETRY.compareTo(candidate.backoff.multipliedBy(2)) < 0 ? LAST_RETRY
+                            : candidate.backoff.multipliedBy(2);
             candidate.retryAt = clock.instant().plus(candidate.backoff);
             LOG.warnf("%s not ingested yet (%s); next try in %d s", file, failure.getMessage(),
                     candidate.backoff.toSeconds());
@@ -222,7 +224,8 @@ public final class FolderWatcher implements AutoCloseable {
 
     private void registerTree(Path root) throws IOException {
         try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path dir : (Iterable<Path>) dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
+            Iterable<Path> subfolders = dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator;
+            for (Path dir : subfolders) {
                 if (!dir.getFileName().toString().startsWith(".") || dir.equals(root)) {
                     dir.register(watchService, ENTRY_CREATE, ENTRY_MODIFY);
                 }

@@ -37,7 +37,8 @@ public class IngestStatusResource {
             @Schema(example = "41") long published,
             @Schema(example = "2") long failed,
             List<SourceLedger.Entry> items,
-            @Schema(description = "The offset of the next page; absent on the last", example = "50") Integer nextOffset) {
+            @Schema(description = "The offset of the next page; absent on the last", example = "50")
+            Integer nextOffset) {
     }
 
     @GET

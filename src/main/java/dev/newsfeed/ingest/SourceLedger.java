@@ -32,7 +32,8 @@ public final class SourceLedger {
             @Schema(example = "file:world/kyiv-tram.txt") String source,
             @Schema(description = "Absent until parsed", example = "world/kyiv-tram") String articleId,
             @Schema(example = "FAILED") State state,
-            @Schema(description = "Why it failed; absent otherwise", example = "NO_TITLE: line 2: the title line is empty")
+            @Schema(description = "Why it failed; absent otherwise",
+                    example = "NO_TITLE: line 2: the title line is empty")
             String reason,
             @Schema(example = "2026-11-26T09:02:11.087Z") Instant updatedAt) {
     }

@@ -20,8 +20,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
- * Makes sure the articles topic exists and is compacted, and that the dead-letter and retractions topics exist. Kafka is the only store of articles, so a topic
- * that deletes by time would silently lose them: such a topic is reported, never used for writing.
+ * Makes sure the articles topic exists and is compacted, and that the dead-letter and retractions topics exist.
+ * Kafka is the only store of articles, so a topic that deletes by time would silently lose them: such a topic is
+ * reported, never used for writing.
  */
 @ApplicationScoped
 public class ArticleTopic {
@@ -136,7 +137,8 @@ public class ArticleTopic {
                         // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
                         TopicConfig.RETENTION_MS_CONFIG, "-1",
                         // How long a since token of the feed stays good: a week of absence, not Kafka's one day.
-                        TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(settings.tombstoneRetention().toMillis())));
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG,
+                        String.valueOf(settings.tombstoneRetention().toMillis())));
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.infof("Created topic %s (%d partitions, replication factor %d, compacted)",

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ChangeSequenceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private static final ChangeHorizon WEEK = new ChangeHorizon("topic-1", Map.of("a0", 0L, "r0", 0L), Duration.ofDays(7));
+    private static final ChangeHorizon WEEK = new ChangeHorizon("topic-1", Map.of("a0", 0L, "r0", 0L),
+            Duration.ofDays(7));
 
     @Test
     void tokenRoundTripsAndZeroIsTheBeginning() {
@@ -43,7 +44,8 @@ class ChangeSequenceTest {
 
     @Test
     void tokenOlderThanTheTombstoneRetentionLessAnHourMeansResync() {
-        ChangeSequence old = sequence("topic-1", NOW.minus(Duration.ofDays(7)).plus(Duration.ofMinutes(30)), Map.of("a0", 4L));
+        Instant sixDays23Hours30MinutesAgo = NOW.minus(Duration.ofDays(7)).plus(Duration.ofMinutes(30));
+        ChangeSequence old = sequence("topic-1", sixDays23Hours30MinutesAgo, Map.of("a0", 4L));
 
         SinceExpiredException expired = assertThrows(SinceExpiredException.class, () -> WEEK.check(old, NOW));
 
@@ -53,7 +55,8 @@ class ChangeSequenceTest {
 
     @Test
     void shortRetentionKeepsHalfOfItAsMargin() {
-        assertThat(new ChangeHorizon(null, Map.of(), Duration.ofMinutes(30)).tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(new ChangeHorizon(null, Map.of(), Duration.ofMinutes(30)).tokenLifetime())
+                .isEqualTo(Duration.ofMinutes(15));
         assertThat(WEEK.tokenLifetime()).isEqualTo(Duration.ofDays(7).minusHours(1));
     }
 

@@ -65,7 +65,8 @@ class FeedChangesTest {
                 .containsExactly("updated " + edited, "retracted " + retracted, "published " + added);
         assertThat(changes.getString("changes.find { it.id == '" + edited + "' }.article.title"))
                 .isEqualTo("Edited");
-        assertThat(changes.getString("changes.find { it.id == '" + retracted + "' }.retraction.contentHash")).isNotBlank();
+        assertThat(changes.getString("changes.find { it.id == '" + retracted + "' }.retraction.contentHash"))
+                .isNotBlank();
         assertThat(changes.getBoolean("more")).isFalse();
         given().queryParam("since", changes.getString("next")).get("/feed").then().statusCode(200)
                 .body("changes.id", not(hasItem(added))).body("changes.id", not(hasItem(edited)));
@@ -160,7 +161,8 @@ class FeedChangesTest {
         ChangeSequence current = ChangeSequence.decode(given().get("/feed?limit=1").then().extract().path("changes"));
         String old = new ChangeSequence(current.topicId(), Instant.now().minus(Duration.ofDays(8)),
                 new TreeMap<>(current.next())).encode();
-        String otherTopic = new ChangeSequence("another-topic", current.issuedAt(), new TreeMap<>(current.next())).encode();
+        String otherTopic = new ChangeSequence("another-topic", current.issuedAt(), new TreeMap<>(current.next()))
+                .encode();
 
         given().queryParam("since", old).get("/feed").then().statusCode(410)
                 .contentType("application/problem+json").body("status", equalTo(410))

@@ -36,7 +36,8 @@ class FeedFormatsTest {
 
     @Test
     void jsonFeedHasTheFieldsJsonFeed11Requires() throws Exception {
-        String body = given().queryParam("source", FeedResourceTest.SEED_SOURCE).get("/feed.json").then().statusCode(200)
+        String body = given().queryParam("source", FeedResourceTest.SEED_SOURCE).get("/feed.json").then()
+                .statusCode(200)
                 .contentType("application/feed+json").extract().asString();
 
         Map<String, Object> feed = new ObjectMapper().readValue(body, new TypeReference<>() {

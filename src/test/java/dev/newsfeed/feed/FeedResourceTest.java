@@ -47,8 +47,8 @@ class FeedResourceTest {
 
     @BeforeEach
     void seedIsInTheFeed() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("source", SEED_SOURCE).get("/feed")
-                .then().statusCode(200).body("items.id", hasItem(SEED_ID)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("source", SEED_SOURCE)
+                .get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID)));
     }
 
     @Test
@@ -100,7 +100,8 @@ class FeedResourceTest {
         given().queryParam("from", "2999-01-01T00:00:00Z").get("/feed").then().statusCode(200).body("items", hasSize(0));
         given().queryParam("to", "2999-01-01T00:00:00Z").queryParam("source", SEED_SOURCE).get("/feed.json")
                 .then().statusCode(200).body("items.id", hasItem("http://localhost:8080/articles/" + SEED_ID));
-        given().queryParam("tag", "vladimir-putin").queryParam("source", SEED_SOURCE).get("/feed").then().statusCode(200).body("items.id", hasItem(SEED_ID));
+        given().queryParam("tag", "vladimir-putin").queryParam("source", SEED_SOURCE).get("/feed").then()
+                .statusCode(200).body("items.id", hasItem(SEED_ID));
         given().queryParam("tag", "no-such-tag").get("/feed").then().statusCode(200).body("items", hasSize(0));
         given().queryParam("from", "yesterday").get("/feed")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("from"));
@@ -231,7 +232,8 @@ class FeedResourceTest {
 
     @Test
     void streamReplaysTheSeedToAClientStartingFromTheBeginning() throws Exception {
-        URI stream = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/feed/stream?since=0&source=" + SEED_SOURCE);
+        URI stream = URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/feed/stream?since=0&source=" + SEED_SOURCE);
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {

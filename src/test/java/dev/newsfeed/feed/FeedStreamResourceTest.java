@@ -92,11 +92,14 @@ class FeedStreamResourceTest {
 
         List<InboundSseEvent> resumed = new CopyOnWriteArrayList<>();
         WebTarget resuming = client.target(stream)
-                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Last-Event-ID", lastEventId));
+                .register((ClientRequestFilter) request -> request.getHeaders()
+                        .putSingle("Last-Event-ID", lastEventId));
         try (SseEventSource source = open(resuming, resumed)) {
-            await().atMost(WAIT).until(() -> types(resumed, edited).contains("updated") && !eventsOf(resumed, missed).isEmpty());
+            await().atMost(WAIT).until(() -> types(resumed, edited).contains("updated")
+                    && !eventsOf(resumed, missed).isEmpty());
 
-            assertThat(resumed.stream().map(event -> data(event).path("id").asText()).filter(List.of(edited, missed)::contains))
+            assertThat(resumed.stream().map(event -> data(event).path("id").asText())
+                    .filter(List.of(edited, missed)::contains))
                     .containsExactly(missed, edited);
             assertThat(types(resumed, edited)).containsExactly("updated");
         }
@@ -106,13 +109,15 @@ class FeedStreamResourceTest {
     void filtersSelectTheArticlesStreamed() {
         String word = "zebra" + UUID.randomUUID().toString().substring(0, 8);
         List<InboundSseEvent> events = new CopyOnWriteArrayList<>();
-        try (SseEventSource source = open(client.target(stream).queryParam("q", word).queryParam("fields", "summary"), events)) {
+        WebTarget filtered = client.target(stream).queryParam("q", word).queryParam("fields", "summary");
+        try (SseEventSource source = open(filtered, events)) {
             String other = post("Unrelated " + UUID.randomUUID(), "Nothing to see.");
             String wanted = post("About the " + word, "The " + word + " escaped.");
             await().atMost(WAIT).until(() -> !eventsOf(events, wanted).isEmpty());
 
             assertThat(eventsOf(events, other)).isEmpty();
-            assertThat(data(eventsOf(events, wanted).get(0)).path("article").has("body")).as("fields=summary").isFalse();
+            assertThat(data(eventsOf(events, wanted).get(0)).path("article").has("body")).as("fields=summary")
+                    .isFalse();
         }
     }
 
@@ -145,7 +150,8 @@ class FeedStreamResourceTest {
     void badOrExpiredLastEventIdIsAProblemNotAStream() {
         given().accept("text/event-stream").header("Last-Event-ID", "garbage").get("/feed/stream").then()
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("since"));
-        ChangeSequence old = new ChangeSequence(null, Instant.now().minus(Duration.ofDays(30)), new TreeMap<>(Map.of("a0", 1L)));
+        ChangeSequence old = new ChangeSequence(null, Instant.now().minus(Duration.ofDays(30)),
+                new TreeMap<>(Map.of("a0", 1L)));
         given().accept("text/event-stream").header("Last-Event-ID", old.encode()).get("/feed/stream").then()
                 .statusCode(410).contentType("application/problem+json");
     }

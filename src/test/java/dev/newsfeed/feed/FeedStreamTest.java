@@ -44,7 +44,8 @@ class FeedStreamTest {
     @Test
     void replaysWhatCameAfterTheClientsSequenceThenSendsLiveChanges() {
         view.apply(List.of(topics.version(article("seen")), topics.version(article("missed"))));
-        ChangeSequence afterSeen = ChangeSequence.decode(view.changes(ChangeSequence.beginning(), 1, FeedFilter.NONE).next());
+        ChangeSequence afterSeen = ChangeSequence
+                .decode(view.changes(ChangeSequence.beginning(), 1, FeedFilter.NONE).next());
         RecordingSink sink = new RecordingSink(true);
         FeedStream stream = stream(sink, 10);
 
@@ -85,7 +86,8 @@ class FeedStreamTest {
     }
 
     private static Article article(String id) {
-        return Article.first(id, "file:" + id + ".txt", new ArticleText("Title " + id, null, null, List.of("Body.")), T0);
+        ArticleText text = new ArticleText("Title " + id, null, null, List.of("Body."));
+        return Article.first(id, "file:" + id + ".txt", text, T0);
     }
 
     /** A client that takes every event at once, or one that never takes any (the send never completes). */

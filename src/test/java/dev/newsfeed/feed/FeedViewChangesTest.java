@@ -130,7 +130,8 @@ class FeedViewChangesTest {
 
     @Test
     void filterSelectsArticlesButEveryRetractionPasses() {
-        view.apply(List.of(topics.version(article("keep", 10, "Tram news")), topics.version(article("drop", 20, "Other")),
+        view.apply(List.of(topics.version(article("keep", 10, "Tram news")),
+                topics.version(article("drop", 20, "Other")),
                 topics.retracted(new Retraction("gone", T0.plusSeconds(30), "hash", "file:gone.txt"))));
 
         ChangesPage page = view.changes(ChangeSequence.beginning(), 10, FeedFilter.of("tram", null, null, null, null));
@@ -141,7 +142,8 @@ class FeedViewChangesTest {
 
     @Test
     void listenerHearsEveryChangeAfterItsSubscriptionWithTheSequenceToResumeFrom() {
-        view.apply(List.of(topics.version(article("steady", 5, "Steady")), topics.version(article("before", 10, "Before"))));
+        view.apply(List.of(topics.version(article("steady", 5, "Steady")),
+                topics.version(article("before", 10, "Before"))));
         List<FeedChange> heard = new ArrayList<>();
         Consumer<List<FeedChange>> listener = heard::addAll;
 

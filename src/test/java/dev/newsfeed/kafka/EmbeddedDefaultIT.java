@@ -63,8 +63,8 @@ class EmbeddedDefaultIT {
             assertThat(TopicContents.endOffset(bootstrap, "newsfeed.articles")).as("nothing republished").isEqualTo(1);
             assertThat(Files.readString(second.log)).doesNotContain("Published file:");
             JsonNode changes = JSON.readTree(body(httpPort, "/feed?since=" + changesToken));
-            assertThat(changes.path("changes")).as("a token of the first run is good after the restart: nothing changed")
-                    .isEmpty();
+            assertThat(changes.path("changes"))
+                    .as("a token of the first run is good after the restart: nothing changed").isEmpty();
             assertThat(ChangeSequence.decode(changes.path("next").asText()).next())
                     .isEqualTo(ChangeSequence.decode(changesToken).next());
         }
