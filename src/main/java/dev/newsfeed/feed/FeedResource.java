@@ -33,6 +33,8 @@ import dev.newsfeed.problem.ProblemException;
  * readers JSON Feed 1.1, Atom 1.0 and RSS 2.0, by path or by {@code Accept} on {@code /feed}.
  */
 @Path("/")
+@APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
+@APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
 public class FeedResource {
 
     private enum Format {
@@ -73,10 +75,8 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page of articles (FeedPage), or with since a page of"
             + " changes (ChangesPage)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = { FeedPage.class, ChangesPage.class })))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The since token is older than the topic still proves: resync")
-    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
         return render(negotiate(headers), request, query);
     }
@@ -87,9 +87,7 @@ public class FeedResource {
     @Operation(summary = "The latest feed as JSON Feed 1.1")
     @APIResponse(responseCode = "200", description = "A page as JSON Feed 1.1",
             content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.JSON_FEED, request, query);
     }
@@ -100,9 +98,7 @@ public class FeedResource {
     @Operation(summary = "The latest feed as Atom 1.0")
     @APIResponse(responseCode = "200", description = "A page as an Atom 1.0 feed document",
             content = @Content(mediaType = FeedRenderer.ATOM, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.ATOM, request, query);
     }
@@ -113,9 +109,7 @@ public class FeedResource {
     @Operation(summary = "The latest feed as RSS 2.0")
     @APIResponse(responseCode = "200", description = "A page as an RSS 2.0 document",
             content = @Content(mediaType = FeedRenderer.RSS, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
         return render(Format.RSS, request, query);
     }

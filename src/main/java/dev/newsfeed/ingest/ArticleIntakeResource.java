@@ -53,6 +53,9 @@ import io.smallrye.mutiny.Uni;
 @Path("/articles")
 @WriteAccess
 @SecurityRequirement(name = "token")
+@APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
+@APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
+@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
 public class ArticleIntakeResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN;
@@ -90,10 +93,6 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
-    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
-    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
-
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Submission submission = read(body, headers.getMediaType());
@@ -117,10 +116,6 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
-    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
-    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
-
     public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
         Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (current.source().startsWith("file:")) {
@@ -136,10 +131,6 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "204", description = "Retracted")
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "410", description = "Already retracted")
-    @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
-    @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
-
     public Uni<Response> retract(@PathParam("id") String id) {
         Article current = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
                 ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
