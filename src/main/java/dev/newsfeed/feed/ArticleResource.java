@@ -20,16 +20,15 @@ import dev.newsfeed.article.Article;
 
 /** One article of the feed, by id. */
 @Path("/articles")
+@ReadsView
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
     private final FeedView view;
-    private final FeedUpdater updater;
     private final ConditionalResponses conditional;
 
-    ArticleResource(FeedView view, FeedUpdater updater, ConditionalResponses conditional) {
+    ArticleResource(FeedView view, ConditionalResponses conditional) {
         this.view = view;
-        this.updater = updater;
         this.conditional = conditional;
     }
 
@@ -44,9 +43,6 @@ public class ArticleResource {
     @APIResponse(responseCode = "410", description = "The article was retracted")
     @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public Response article(@PathParam("id") String id, @Context Request request) {
-        if (!updater.isCaughtUp()) {
-            throw new FeedNotReadyException();
-        }
         Article article = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
                 ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
         return conditional.respond(request, "article", List.of(article), article.updatedAt(), article,

@@ -33,6 +33,7 @@ import dev.newsfeed.problem.ProblemException;
  * readers JSON Feed 1.1, Atom 1.0 and RSS 2.0, by path or by {@code Accept} on {@code /feed}.
  */
 @Path("/")
+@ReadsView
 @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent")
 @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
 public class FeedResource {
@@ -51,17 +52,15 @@ public class FeedResource {
     }
 
     private final FeedView view;
-    private final FeedUpdater updater;
     private final ConditionalResponses conditional;
     private final FeedRenderer renderer;
     private final String baseUrl;
     private final ObjectWriter summaries;
 
-    FeedResource(FeedView view, FeedUpdater updater, ConditionalResponses conditional, FeedSettings settings,
+    FeedResource(FeedView view, ConditionalResponses conditional, FeedSettings settings,
             @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl, ObjectMapper json) {
         this.summaries = json.writerWithView(Article.Summary.class);
         this.view = view;
-        this.updater = updater;
         this.conditional = conditional;
         this.renderer = new FeedRenderer(baseUrl, settings.title());
         this.baseUrl = baseUrl;
@@ -115,9 +114,6 @@ public class FeedResource {
     }
 
     private Response render(Format format, Request request, FeedQuery query) {
-        if (!updater.isCaughtUp()) {
-            throw new FeedNotReadyException();
-        }
         if (format != Format.JSON) {
             query.requireNativeJsonOnly(format.mediaType);
         }

@@ -23,14 +23,13 @@ import dev.newsfeed.problem.ProblemException;
 
 /** The feed's changes pushed as Server-Sent Events, resumable from the last event id. */
 @Path("/feed/stream")
+@ReadsView
 public class FeedStreamResource {
 
-    private final FeedUpdater updater;
     private final FeedView view;
     private final FeedStreams streams;
 
-    FeedStreamResource(FeedUpdater updater, FeedView view, FeedStreams streams) {
-        this.updater = updater;
+    FeedStreamResource(FeedView view, FeedStreams streams) {
         this.view = view;
         this.streams = streams;
     }
@@ -53,9 +52,6 @@ public class FeedStreamResource {
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Valid @BeanParam FeedQuery query) {
-        if (!updater.isCaughtUp()) {
-            throw new FeedNotReadyException();
-        }
         if (query.cursor() != null && !query.cursor().isBlank()) {
             throw new ProblemException(400, "Invalid request", "the stream takes since or Last-Event-ID, not a cursor");
         }

@@ -12,15 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tags of the feed's articles, for building a filter ({@code /feed?tag=…}). */
 @Path("/tags")
+@ReadsView
 @Produces(MediaType.APPLICATION_JSON)
 public class TagsResource {
 
     private final FeedView view;
-    private final FeedUpdater updater;
 
-    TagsResource(FeedView view, FeedUpdater updater) {
+    TagsResource(FeedView view) {
         this.view = view;
-        this.updater = updater;
     }
 
     @GET
@@ -28,9 +27,6 @@ public class TagsResource {
     @APIResponse(responseCode = "200", description = "Tags, most used first")
     @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
     public List<TagCount> tags() {
-        if (!updater.isCaughtUp()) {
-            throw new FeedNotReadyException();
-        }
         return view.tags();
     }
 }

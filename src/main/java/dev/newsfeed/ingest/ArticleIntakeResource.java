@@ -38,6 +38,7 @@ import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.feed.ReadsView;
 import dev.newsfeed.http.PayloadTooLargeException;
 import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
@@ -55,7 +56,8 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
 @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
+@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, or the feed is still being read;"
+        + " retry after Retry-After")
 public class ArticleIntakeResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN;
@@ -105,6 +107,7 @@ public class ArticleIntakeResource {
 
     @PUT
     @Path("/{id}")
+    @ReadsView
     @Consumes({ TEXT, JSON })
     @Produces(JSON)
     @Operation(summary = "Publish a new version of an article submitted over HTTP")
@@ -127,6 +130,7 @@ public class ArticleIntakeResource {
 
     @DELETE
     @Path("/{id}")
+    @ReadsView
     @Operation(summary = "Retract an article: every view drops it, GET answers 410, subscribers get a tombstone")
     @APIResponse(responseCode = "204", description = "Retracted")
     @APIResponse(responseCode = "404", description = "No article has this id")

@@ -1,0 +1,36 @@
+package dev.newsfeed.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** An instance that cannot read the topic serves no half-built feed: every endpoint of the view answers 503. */
+@QuarkusTest
+@TestProfile(FeedNotReadyTest.NoBroker.class)
+class FeedNotReadyTest {
+
+    public static class NoBroker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Nothing listens on port 9 (discard): the view keeps waiting for the topic.
+            return Map.of("kafka.bootstrap.servers", "localhost:9", "newsfeed.ingest.folder-enabled", "false");
+        }
+    }
+
+    @Test
+    void everyEndpointOfTheViewAnswers503WithRetryAfter() {
+        for (String path : new String[] { "/feed", "/feed.json", "/feed.atom", "/feed.rss", "/feed?since=0", "/tags",
+                "/articles/000_22b61c6839899886", "/feed/stream" }) {
+            given().get(path).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", equalTo("2")).body("status", equalTo(503));
+        }
+        given().auth().oauth2("test-token").delete("/articles/000_22b61c6839899886").then().statusCode(503);
+    }
+}
