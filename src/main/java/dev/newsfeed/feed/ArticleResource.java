@@ -45,7 +45,7 @@ public class ArticleResource {
     public Response article(@PathParam("id") String id, @Context Request request) {
         Article article = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
                 ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
-        return conditional.respond(request, "article", List.of(article), article.updatedAt(), article,
-                MediaType.APPLICATION_JSON);
+        return conditional.respond(request, "article", List.of(ConditionalResponses.versionOf(article)),
+                article.updatedAt(), article, MediaType.APPLICATION_JSON);
     }
 }

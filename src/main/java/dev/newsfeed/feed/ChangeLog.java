@@ -58,11 +58,6 @@ final class ChangeLog {
         }
     }
 
-    LogPosition positionOf(String id) {
-        Entry entry = byId.get(id);
-        return entry == null ? null : entry.position();
-    }
-
     /** The position after every record read so far. */
     ChangeSequence head(String topicId, Instant now) {
         return new ChangeSequence(topicId, now, head);
@@ -86,21 +81,25 @@ final class ChangeLog {
             }
         });
         List<Placed> accepted = new ArrayList<>();
-        ChangeSequence cursor = since;
+        // One map moved along the scan; a sequence is made of it only for what is handed out.
+        TreeMap<String, Long> cursor = new TreeMap<>(since.next());
         while (!heads.isEmpty() && accepted.size() < limit) {
             Head head = heads.poll();
-            cursor = cursor.after(head.entry().position());
+            LogPosition position = head.entry().position();
+            cursor.merge(position.log(), position.offset() + 1, Math::max);
             if (accept.test(head.entry())) {
-                accepted.add(new Placed(head.entry(), cursor.issued(upTo.topicId(), upTo.issuedAt())));
+                accepted.add(new Placed(head.entry(), new ChangeSequence(upTo.topicId(), upTo.issuedAt(), cursor)));
             }
             if (head.rest().hasNext()) {
                 heads.add(new Head(head.rest().next(), head.rest()));
             }
         }
         boolean more = !heads.isEmpty();
-        // With nothing left, the client may skip straight to the head: the rest of every log decides nothing.
-        ChangeSequence next = more ? cursor.issued(upTo.topicId(), upTo.issuedAt()) : cursor.atLeast(upTo);
-        return new Scan(accepted, next, more);
+        if (!more) {
+            // Nothing left: the client may skip straight to the head, the rest of every log decides nothing.
+            upTo.next().forEach((log, offset) -> cursor.merge(log, offset, Math::max));
+        }
+        return new Scan(accepted, new ChangeSequence(upTo.topicId(), upTo.issuedAt(), cursor), more);
     }
 
     private record Head(Entry entry, Iterator<Entry> rest) {

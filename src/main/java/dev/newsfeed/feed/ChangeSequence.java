@@ -43,32 +43,6 @@ public record ChangeSequence(String topicId, Instant issuedAt, SortedMap<String,
         return next.getOrDefault(log, 0L);
     }
 
-    /** Whether the client has seen the record at this position. */
-    public boolean covers(LogPosition position) {
-        return position.offset() < next(position.log());
-    }
-
-    /** This sequence moved past {@code position}. */
-    ChangeSequence after(LogPosition position) {
-        if (covers(position)) {
-            return this;
-        }
-        TreeMap<String, Long> moved = new TreeMap<>(next);
-        moved.put(position.log(), position.offset() + 1);
-        return new ChangeSequence(topicId, issuedAt, moved);
-    }
-
-    /** Per log, the further of this sequence and {@code other}; stamped with {@code other}'s issue. */
-    ChangeSequence atLeast(ChangeSequence other) {
-        TreeMap<String, Long> merged = new TreeMap<>(next);
-        other.next.forEach((log, offset) -> merged.merge(log, offset, Math::max));
-        return new ChangeSequence(other.topicId, other.issuedAt, merged);
-    }
-
-    ChangeSequence issued(String topic, Instant at) {
-        return new ChangeSequence(topic, at, next);
-    }
-
     public String encode() {
         if (isBeginning()) {
             return BEGINNING_TOKEN;

@@ -39,10 +39,11 @@ public class ConditionalResponses {
      * {@code If-Modified-Since} shows the client already has it.
      *
      * @param variant what else distinguishes this representation (format, parameters)
+     * @param versions what the representation holds, one line per item (see {@link #versionOf})
      */
-    public Response respond(Request request, String variant, List<Article> articles, Instant lastModified,
+    public Response respond(Request request, String variant, List<String> versions, Instant lastModified,
             Object entity, String mediaType) {
-        EntityTag tag = new EntityTag(tag(variant, articles));
+        EntityTag tag = new EntityTag(tagOf(variant, versions));
         Date modified = Date.from(lastModified);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
         Response.ResponseBuilder response = notModified != null ? notModified
@@ -53,11 +54,24 @@ public class ConditionalResponses {
                 .build();
     }
 
+    /** An article version as an ETag counts it: its id and the hash of its text. */
+    static String versionOf(Article article) {
+        return article.id() + "@" + article.contentHash();
+    }
+
+    static List<String> versionsOf(List<Article> articles) {
+        return articles.stream().map(ConditionalResponses::versionOf).toList();
+    }
+
     static String tag(String variant, List<Article> articles) {
+        return tagOf(variant, versionsOf(articles));
+    }
+
+    private static String tagOf(String variant, List<String> versions) {
         MessageDigest digest = Sha256.digest();
         digest.update(variant.getBytes(StandardCharsets.UTF_8));
-        for (Article article : articles) {
-            digest.update(("\n" + article.id() + "@" + article.contentHash()).getBytes(StandardCharsets.UTF_8));
+        for (String version : versions) {
+            digest.update(("\n" + version).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }

@@ -134,7 +134,8 @@ public class FeedResource {
             case ATOM -> renderer.atom(page, nextQuery, lastModified);
             case RSS -> renderer.rss(page, lastModified);
         };
-        Response response = conditional.respond(request, variant, page.items(), lastModified, entity, format.mediaType);
+        Response response = conditional.respond(request, variant, ConditionalResponses.versionsOf(page.items()),
+                lastModified, entity, format.mediaType);
         if (format == Format.JSON && page.next() != null && response.getStatus() == 200) {
             return Response.fromResponse(response)
                     .header("Link", "<" + baseUrl + "/feed?" + nextQuery + ">; rel=\"next\"")
@@ -152,15 +153,13 @@ public class FeedResource {
             throw new ProblemException(400, "Invalid request",
                     "cursor pages the newest articles; changes are paged by passing each page's 'next' as since");
         }
-        ChangeSequence since = ChangeSequence.decode(query.since());
-        view.horizon().check(since, Instant.now());
+        ChangeSequence since = view.resumeFrom(query.since());
         ChangesPage page = view.changes(since, query.limit(), query.filter());
-        StringBuilder variant = new StringBuilder("changes|limit=").append(query.limit()).append('|')
-                .append(query.filter()).append("|fields=").append(query.summaryOnly()).append("|since=")
-                .append(query.since()).append("|next=").append(page.next());
-        page.changes().forEach(change -> variant.append('\n').append(change.type()).append(' ').append(change.id())
-                .append('@').append(change.article() == null ? "" : change.article().contentHash()));
-        return conditional.respond(request, variant.toString(), List.of(), view.lastModified(), json(page, query),
+        String variant = "changes|limit=" + query.limit() + "|" + query.filter() + "|fields=" + query.summaryOnly()
+                + "|since=" + query.since() + "|next=" + page.next();
+        List<String> versions = page.changes().stream().map(change -> change.type() + " "
+                + (change.article() == null ? change.id() : ConditionalResponses.versionOf(change.article()))).toList();
+        return conditional.respond(request, variant, versions, view.lastModified(), json(page, query),
                 MediaType.APPLICATION_JSON);
     }
 

@@ -39,7 +39,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     private final ObjectWriter writer;
     private final int bufferLimit;
     private final Executor executor;
-    private final Runnable onClose;
+    private final Consumer<FeedStream> onClose;
 
     // Guarded by this: filled by the view's listener, emptied by whoever holds the sending flag.
     private final Deque<FeedChange> live = new ArrayDeque<>();
@@ -53,7 +53,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     private ChangeSequence replayUpTo;
 
     FeedStream(SseEventSink sink, Sse sse, FeedView view, Predicate<Article> filter, ObjectWriter writer,
-            int bufferLimit, Executor executor, Runnable onClose) {
+            int bufferLimit, Executor executor, Consumer<FeedStream> onClose) {
         this.sink = sink;
         this.sse = sse;
         this.view = view;
@@ -140,7 +140,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
         try {
             sink.close();
         } finally {
-            onClose.run();
+            onClose.accept(this);
         }
     }
 
@@ -200,9 +200,9 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     private Object next() {
         while (replay.isEmpty() && replayFrom != null) {
             // Outside this object's lock: the view's lock is taken here, and the view calls accept under it.
-            ChangesPage page = view.changes(replayFrom, replayUpTo, REPLAY_PAGE, filter);
-            replay.addAll(page.changes());
-            replayFrom = page.more() ? ChangeSequence.decode(page.next()) : null;
+            FeedView.Changes page = view.changesBetween(replayFrom, replayUpTo, REPLAY_PAGE, filter);
+            replay.addAll(page.items());
+            replayFrom = page.more() ? page.next() : null;
         }
         if (!replay.isEmpty()) {
             return replay.poll();

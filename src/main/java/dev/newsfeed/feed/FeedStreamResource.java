@@ -1,7 +1,5 @@
 package dev.newsfeed.feed;
 
-import java.time.Instant;
-
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -57,10 +55,7 @@ public class FeedStreamResource {
         }
         // On a reconnect the URL still carries the first since; the event id is the newer of the two.
         String token = lastEventId != null && !lastEventId.isBlank() ? lastEventId : query.since();
-        ChangeSequence since = token == null ? null : ChangeSequence.decode(token);
-        if (since != null) {
-            view.horizon().check(since, Instant.now());
-        }
+        ChangeSequence since = token == null ? null : view.resumeFrom(token);
         streams.open(sink, sse, since, query.filter(), query.summaryOnly());
     }
 }

@@ -1,12 +1,11 @@
 package dev.newsfeed.feed;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,8 @@ public class FeedStreams {
     private final FeedSettings settings;
     private final ObjectWriter full;
     private final ObjectWriter summaries;
-    private final Set<FeedStream> open = ConcurrentHashMap.newKeySet();
+    /** Each open stream and its heartbeat. */
+    private final Map<FeedStream, ScheduledFuture<?>> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "newsfeed-feed-stream");
         thread.setDaemon(true);
@@ -45,20 +45,10 @@ public class FeedStreams {
     /** @param since the client's sequence, or null for live changes only */
     void open(SseEventSink sink, Sse sse, ChangeSequence since, Predicate<Article> filter, boolean summaryOnly) {
         long heartbeat = settings.streamHeartbeat().toMillis();
-        AtomicReference<ScheduledFuture<?>> beat = new AtomicReference<>();
-        AtomicReference<FeedStream> self = new AtomicReference<>();
         FeedStream stream = new FeedStream(sink, sse, view, filter, summaryOnly ? summaries : full,
-                settings.streamBuffer(), executor, () -> {
-                    open.remove(self.get());
-                    ScheduledFuture<?> scheduled = beat.get();
-                    if (scheduled != null) {
-                        scheduled.cancel(false);
-                    }
-                });
-        self.set(stream);
-        open.add(stream);
+                settings.streamBuffer(), executor, this::forget);
         // A periodic task that throws is never run again: a stream that cannot beat is ended instead.
-        beat.set(executor.scheduleAtFixedRate(() -> {
+        open.put(stream, executor.scheduleAtFixedRate(() -> {
             try {
                 stream.heartbeat();
             } catch (RuntimeException e) {
@@ -68,12 +58,19 @@ public class FeedStreams {
         stream.start(since);
     }
 
+    private void forget(FeedStream stream) {
+        ScheduledFuture<?> heartbeat = open.remove(stream);
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+    }
+
     int openStreams() {
         return open.size();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        open.forEach(stream -> stream.close("the service is stopping"));
+        open.keySet().forEach(stream -> stream.close("the service is stopping"));
         executor.shutdownNow();
     }
 }

@@ -76,7 +76,7 @@ public final class FeedView {
                     changes.place(id, decision.position(), decision.at());
                 }
                 if (heard != null && decision != null && decision.position().equals(change.position())) {
-                    heard.add(current(id, decision.at(), changes.head(horizon.topicId(), issueTime()).encode()));
+                    heard.add(current(id, decision.at(), headNow().encode()));
                 }
                 if (change.at().isAfter(lastModified)) {
                     lastModified = change.at();
@@ -144,6 +144,15 @@ public final class FeedView {
      * text left to match.
      */
     public ChangesPage changes(ChangeSequence since, ChangeSequence upTo, int limit, Predicate<Article> filter) {
+        Changes changes = changesBetween(since, upTo, limit, filter);
+        return new ChangesPage(changes.items(), changes.next().encode(), changes.more());
+    }
+
+    /** {@link #changes} before it is encoded for the wire: what the stream follows page after page. */
+    record Changes(List<FeedChange> items, ChangeSequence next, boolean more) {
+    }
+
+    Changes changesBetween(ChangeSequence since, ChangeSequence upTo, int limit, Predicate<Article> filter) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
@@ -156,7 +165,7 @@ public final class FeedView {
             List<FeedChange> items = scan.entries().stream()
                     .map(placed -> current(placed.entry().id(), placed.entry().at(), placed.sequence().encode()))
                     .toList();
-            return new ChangesPage(items, scan.next().encode(), scan.more());
+            return new Changes(items, scan.next(), scan.more());
         } finally {
             lock.readLock().unlock();
         }
@@ -171,7 +180,7 @@ public final class FeedView {
     public ChangeSequence head() {
         lock.readLock().lock();
         try {
-            return changes.head(horizon.topicId(), issueTime());
+            return headNow();
         } finally {
             lock.readLock().unlock();
         }
@@ -187,7 +196,7 @@ public final class FeedView {
         lock.readLock().lock();
         try {
             listeners.add(listener);
-            return changes.head(horizon.topicId(), issueTime());
+            return headNow();
         } finally {
             lock.readLock().unlock();
         }
@@ -195,6 +204,23 @@ public final class FeedView {
 
     public void unsubscribe(Consumer<List<FeedChange>> listener) {
         listeners.remove(listener);
+    }
+
+    /** The sequence after everything applied, issued now; under the lock. */
+    private ChangeSequence headNow() {
+        return changes.head(horizon.topicId(), issueTime());
+    }
+
+    /**
+     * A client's since token, decoded and checked against the horizon.
+     *
+     * @throws InvalidSinceException when this feed did not issue it (400)
+     * @throws SinceExpiredException when the topic no longer proves what came after it (410)
+     */
+    public ChangeSequence resumeFrom(String token) {
+        ChangeSequence since = ChangeSequence.decode(token);
+        horizon.check(since, Instant.now());
+        return since;
     }
 
     /**
@@ -316,7 +342,7 @@ public final class FeedView {
                 last = entry.getKey();
             }
             return new FeedPage(items, more ? FeedCursor.encode(last) : null,
-                    changes.head(horizon.topicId(), issueTime()).encode());
+                    headNow().encode());
         } finally {
             lock.readLock().unlock();
         }

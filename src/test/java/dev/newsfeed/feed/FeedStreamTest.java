@@ -82,7 +82,7 @@ class FeedStreamTest {
     private FeedStream stream(SseEventSink sink, int buffer) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         return new FeedStream(sink, SseImpl.INSTANCE, view, FeedFilter.NONE, json.writer(), buffer, executor,
-                () -> onCloseRan.set(true));
+                closed -> onCloseRan.set(true));
     }
 
     private static Article article(String id) {
