@@ -61,10 +61,6 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
      * @param consumerConfig connection settings ({@code bootstrap.servers}, security); any group settings
      *        are dropped
      */
-    public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, FeedView view, ObjectMapper json) {
-        this(consumerConfig, topic, null, view, json);
-    }
-
     /** @param retractionsTopic the topic of retractions, read along with the articles; null for none */
     public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, String retractionsTopic, FeedView view,
             ObjectMapper json) {
@@ -154,8 +150,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private void readLogStarts(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         try {
             Map<String, Long> starts = new HashMap<>();
-            kafka.beginningOffsets(partitions, POLL_TIMEOUT)
-                    .forEach((partition, offset) -> starts.put(position(partition, offset).log(), offset));
+            kafka.beginningOffsets(partitions, POLL_TIMEOUT).forEach((partition, offset) -> starts
+                    .put(position(partition.topic(), partition.partition(), offset).log(), offset));
             view.horizon(view.horizon().withLogStarts(starts));
         } catch (TimeoutException e) {
             LOG.debugf("Kafka did not answer for the log start offsets of %s; keeping the last: %s", topic,
@@ -163,9 +159,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         }
     }
 
-    private LogPosition position(TopicPartition partition, long offset) {
-        return partition.topic().equals(topic) ? LogPosition.article(partition.partition(), offset)
-                : LogPosition.retraction(partition.partition(), offset);
+    private LogPosition position(String recordTopic, int partition, long offset) {
+        return recordTopic.equals(topic) ? LogPosition.article(partition, offset)
+                : LogPosition.retraction(partition, offset);
     }
 
     /**
@@ -174,12 +170,15 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
      */
     private List<ArticleChange> changes(ConsumerRecords<String, byte[]> records) {
         List<ArticleChange> changes = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, byte[]>> ordered = new ArrayList<>(records.count());
         if (retractionsTopic != null) {
-            records.records(retractionsTopic).forEach(ordered::add);
+            addChanges(records.records(retractionsTopic), changes);
         }
-        records.records(topic).forEach(ordered::add);
-        for (ConsumerRecord<String, byte[]> record : ordered) {
+        addChanges(records.records(topic), changes);
+        return changes;
+    }
+
+    private void addChanges(Iterable<ConsumerRecord<String, byte[]>> records, List<ArticleChange> changes) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             ArticleChange change;
             try {
                 change = change(record);
@@ -194,7 +193,6 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 skipped.incrementAndGet();
             }
         }
-        return changes;
     }
 
     private ArticleChange change(ConsumerRecord<String, byte[]> record) {
@@ -203,7 +201,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     record.topic(), record.partition(), record.offset());
             return null;
         }
-        LogPosition position = position(new TopicPartition(record.topic(), record.partition()), record.offset());
+        LogPosition position = position(record.topic(), record.partition(), record.offset());
         if (record.value() == null) {
             return record.topic().equals(topic)
                     ? ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()), position)

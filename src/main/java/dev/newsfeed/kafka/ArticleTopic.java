@@ -3,6 +3,7 @@ package dev.newsfeed.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -82,17 +84,20 @@ public class ArticleTopic {
      */
     public Status ensure() throws KafkaUnavailableException {
         try {
-            if (!exists(name())) {
+            Optional<TopicDescription> articles = describe(name());
+            if (articles.isEmpty()) {
                 create(name());
+                articles = describe(name());
             }
             for (String companion : List.of(settings.deadLetterTopic(), settings.retractionsTopic())) {
-                if (!exists(companion)) {
+                if (describe(companion).isEmpty()) {
                     create(companion);
                 }
             }
             Config config = config();
             String policy = value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-            identity = new Identity(topicId(), Duration.ofMillis(Long.parseLong(
+            String topicId = articles.map(description -> description.topicId().toString()).orElse(null);
+            identity = new Identity(topicId, Duration.ofMillis(Long.parseLong(
                     value(config, TopicConfig.DELETE_RETENTION_MS_CONFIG, DEFAULT_DELETE_RETENTION_MS))));
             status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
                     ? misconfigured(policy)
@@ -118,13 +123,15 @@ public class ArticleTopic {
                 + name() + " --add-config cleanup.policy=compact) or configure another newsfeed.kafka.topic");
     }
 
-    private boolean exists(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    /** The topic as the cluster describes it; empty when it does not exist. */
+    private Optional<TopicDescription> describe(String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return true;
+            return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }
@@ -159,10 +166,5 @@ public class ArticleTopic {
     private static String value(Config config, String name, String fallback) {
         ConfigEntry entry = config.get(name);
         return entry == null || entry.value() == null ? fallback : entry.value();
-    }
-
-    private String topicId() throws InterruptedException, ExecutionException, TimeoutException {
-        return admin.describeTopics(List.of(name())).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .get(name()).topicId().toString();
     }
 }
