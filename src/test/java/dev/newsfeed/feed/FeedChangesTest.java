@@ -1,5 +1,7 @@
 package dev.newsfeed.feed;
 
+import static dev.newsfeed.Writes.authorized;
+import static dev.newsfeed.Writes.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -27,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /** GET /feed?since=: what pollers get after a token, edits and retractions included, on the real broker. */
 @QuarkusTest
@@ -46,15 +47,15 @@ class FeedChangesTest {
 
     @Test
     void sinceListsNewEditedAndRetractedArticlesOldestFirst() {
-        String kept = post("Kept " + UUID.randomUUID());
-        String edited = post("To edit " + UUID.randomUUID());
-        String retracted = post("To retract " + UUID.randomUUID());
+        String kept = post("Kept " + UUID.randomUUID(), "Body of it.");
+        String edited = post("To edit " + UUID.randomUUID(), "Body of it.");
+        String retracted = post("To retract " + UUID.randomUUID(), "Body of it.");
         String token = given().get("/feed?limit=1").then().statusCode(200).extract().path("changes");
 
         authorized().contentType("application/json").body(Map.of("title", "Edited", "body", List.of("New body.")))
                 .put("/articles/" + edited).then().statusCode(200);
         authorized().delete("/articles/" + retracted).then().statusCode(204);
-        String added = post("Added " + UUID.randomUUID());
+        String added = post("Added " + UUID.randomUUID(), "Body of it.");
         await().atMost(WAIT).until(() -> view.find(added).isPresent() && view.retraction(retracted).isPresent()
                 && "Edited".equals(view.find(edited).orElseThrow().title()));
 
@@ -77,7 +78,7 @@ class FeedChangesTest {
         String token = given().get("/feed?limit=1").then().statusCode(200).extract().path("changes");
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            posted.add(post("Paged " + i + " " + UUID.randomUUID()));
+            posted.add(post("Paged " + i + " " + UUID.randomUUID(), "Body of it."));
         }
         await().atMost(WAIT).until(() -> posted.stream().allMatch(id -> view.find(id).isPresent()));
 
@@ -98,7 +99,7 @@ class FeedChangesTest {
     @Test
     void anotherViewOfTheTopicAnswersTheSameTokenWithTheSameChanges() throws Exception {
         String token = given().get("/feed?limit=1").then().statusCode(200).extract().path("changes");
-        String id = post("Seen twice " + UUID.randomUUID());
+        String id = post("Seen twice " + UUID.randomUUID(), "Body of it.");
         await().atMost(WAIT).until(() -> view.find(id).isPresent());
 
         FeedView other = TopicViews.readToTheEnd(topics.bootstrapServers(), topics.articlesTopic(),
@@ -114,7 +115,7 @@ class FeedChangesTest {
     @Test
     void summaryFieldsLeaveTheBodyOut() {
         String token = given().get("/feed?limit=1").then().statusCode(200).extract().path("changes");
-        String id = post("Lean " + UUID.randomUUID());
+        String id = post("Lean " + UUID.randomUUID(), "Body of it.");
         await().atMost(WAIT).until(() -> view.find(id).isPresent());
 
         given().queryParam("since", token).queryParam("fields", "summary").get("/feed").then().statusCode(200)
@@ -127,7 +128,7 @@ class FeedChangesTest {
 
     @Test
     void sinceFromTheBeginningListsTheWholeFeed() {
-        String id = post("From zero " + UUID.randomUUID());
+        String id = post("From zero " + UUID.randomUUID(), "Body of it.");
         await().atMost(WAIT).until(() -> view.find(id).isPresent());
 
         List<String> seen = new ArrayList<>();
@@ -169,15 +170,6 @@ class FeedChangesTest {
                 .body("detail", containsString("GET /feed"));
         given().queryParam("since", otherTopic).get("/feed").then().statusCode(410)
                 .body("detail", containsString("created again"));
-    }
-
-    private static String post(String title) {
-        return authorized().contentType("application/json").body(Map.of("title", title, "body", List.of("Body of it.")))
-                .post("/articles").then().statusCode(201).extract().path("id");
-    }
-
-    private static RequestSpecification authorized() {
-        return given().auth().oauth2("test-token");
     }
 
     private static List<String> mine(JsonPath changes, String... ids) {

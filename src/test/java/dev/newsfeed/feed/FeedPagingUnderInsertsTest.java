@@ -1,5 +1,6 @@
 package dev.newsfeed.feed;
 
+import static dev.newsfeed.Writes.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +32,7 @@ class FeedPagingUnderInsertsTest {
     @Test
     void everyArticleThatExistedWhenPagingBeganIsReturnedExactlyOnce() {
         for (int i = 0; i < 6; i++) {
-            post("Before paging " + UUID.randomUUID());
+            post("Before paging " + UUID.randomUUID(), "Body.");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> view.size() >= 6);
         List<String> existing = view.page(100).items().stream().map(article -> article.id()).toList();
@@ -42,7 +42,7 @@ class FeedPagingUnderInsertsTest {
         List<String> seen = new ArrayList<>();
         try {
             newsroom.scheduleWithFixedDelay(() -> {
-                post("During paging " + UUID.randomUUID());
+                post("During paging " + UUID.randomUUID(), "Body.");
                 arrived.incrementAndGet();
             }, 0, 20, TimeUnit.MILLISECONDS);
             String cursor = null;
@@ -62,11 +62,5 @@ class FeedPagingUnderInsertsTest {
 
         assertThat(arrived.get()).as("articles arrived while paging").isPositive();
         assertThat(seen).doesNotHaveDuplicates().containsAll(existing);
-    }
-
-    private static void post(String title) {
-        given().auth().oauth2("test-token").contentType("application/json")
-                .body(Map.of("title", title, "body", List.of("Body.")))
-                .post("/articles").then().statusCode(201);
     }
 }

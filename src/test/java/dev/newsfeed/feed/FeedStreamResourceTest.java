@@ -1,5 +1,7 @@
 package dev.newsfeed.feed;
 
+import static dev.newsfeed.Writes.authorized;
+import static dev.newsfeed.Writes.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +38,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** GET /feed/stream read by a JAX-RS SseEventSource, as a Java program would, on the real broker. */
 @QuarkusTest
@@ -183,14 +184,5 @@ class FeedStreamResourceTest {
 
     private List<String> types(List<InboundSseEvent> events, String id) {
         return eventsOf(events, id).stream().map(event -> data(event).path("type").asText()).toList();
-    }
-
-    private static String post(String title, String body) {
-        return authorized().contentType("application/json").body(Map.of("title", title, "body", List.of(body)))
-                .post("/articles").then().statusCode(201).extract().path("id");
-    }
-
-    private static RequestSpecification authorized() {
-        return given().auth().oauth2("test-token");
     }
 }

@@ -1,5 +1,7 @@
 package dev.newsfeed.ingest;
 
+import static dev.newsfeed.Writes.authorized;
+import static dev.newsfeed.Writes.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -52,12 +52,10 @@ class RetractionTest {
 
     @Test
     void retractedArticleIsGoneForPollersAndTombstonedForSubscribers() {
-        String id = given().auth().oauth2("test-token").contentType("application/json")
-                .body(Map.of("title", "To retract " + UUID.randomUUID(), "body", List.of("Body.")))
-                .post("/articles").then().statusCode(201).extract().path("id");
+        String id = post("To retract " + UUID.randomUUID(), "Body.");
         await().atMost(WAIT).until(() -> view.find(id).isPresent());
 
-        given().auth().oauth2("test-token").delete("/articles/" + id).then().statusCode(204);
+        authorized().delete("/articles/" + id).then().statusCode(204);
 
         await().atMost(WAIT).until(() -> view.retraction(id).isPresent());
         given().get("/articles/" + id).then().statusCode(410).contentType("application/problem+json")
@@ -69,7 +67,7 @@ class RetractionTest {
         assertThat(new String(last.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("newsfeed.article.retracted");
         assertThat(topics.retractions()).anyMatch(record -> id.equals(record.key()));
-        given().auth().oauth2("test-token").delete("/articles/" + id).then().statusCode(410);
+        authorized().delete("/articles/" + id).then().statusCode(410);
     }
 
     @Test
@@ -79,7 +77,7 @@ class RetractionTest {
         Files.writeString(file, Fixtures.article("canonical.txt"));
         await().atMost(WAIT).until(() -> view.find(name).isPresent());
 
-        given().auth().oauth2("test-token").delete("/articles/" + name).then().statusCode(204);
+        authorized().delete("/articles/" + name).then().statusCode(204);
         await().atMost(WAIT).until(() -> view.retraction(name).isPresent());
         long before = topics.articlesEndOffset();
         try (FolderWatcher afterRestart = folderIngest.newWatcher()) {
@@ -97,7 +95,7 @@ class RetractionTest {
 
     @Test
     void retractingAnUnknownArticleIsNotFoundAndNeedsTheToken() {
-        given().auth().oauth2("test-token").delete("/articles/never-was").then().statusCode(404);
+        authorized().delete("/articles/never-was").then().statusCode(404);
         given().delete("/articles/000_22b61c6839899886").then().statusCode(401);
     }
 
