@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.newsfeed.view.ChangesPage;
+import dev.newsfeed.view.FeedChange;
+import dev.newsfeed.view.FeedPage;
+
 /** The API description a client generator or a newcomer reads. */
 @QuarkusTest
 class OpenApiTest {

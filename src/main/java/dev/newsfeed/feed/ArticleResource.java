@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.article.Article;
 
 /** One article of the feed, by id. */

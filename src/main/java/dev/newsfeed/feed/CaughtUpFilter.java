@@ -7,6 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.newsfeed.reader.ViewUpdater;
+
 /** Refuses requests to {@link ReadsView} endpoints, with 503 and Retry-After, while the view is catching up. */
 @Provider
 @ReadsView
@@ -15,7 +17,7 @@ public class CaughtUpFilter implements ContainerRequestFilter {
     private final BooleanSupplier caughtUp;
 
     @Inject
-    CaughtUpFilter(FeedUpdater updater) {
+    CaughtUpFilter(ViewUpdater updater) {
         this(updater::isCaughtUp);
     }
 

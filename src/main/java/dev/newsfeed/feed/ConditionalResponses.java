@@ -63,7 +63,7 @@ public class ConditionalResponses {
         return articles.stream().map(ConditionalResponses::versionOf).toList();
     }
 
-    static String tag(String variant, List<Article> articles) {
+    public static String tag(String variant, List<Article> articles) {
         return tagOf(variant, versionsOf(articles));
     }
 

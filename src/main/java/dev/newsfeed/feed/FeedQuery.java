@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import dev.newsfeed.view.FeedFilter;
+import dev.newsfeed.view.FeedOrder;
 import dev.newsfeed.problem.ProblemException;
 
 /**
@@ -48,8 +50,16 @@ public class FeedQuery {
     String fields;
 
     @QueryParam("q")
-    @Parameter(description = "Words that must all appear in the article (case and accents ignored)")
+    @Parameter(description = "Words that must all appear in the article, as whole words, case and accents ignored;"
+            + " \"quoted phrases\" keep their order. At most 500 characters and 32 words")
     String query;
+
+    @QueryParam("sort")
+    @DefaultValue("newest")
+    @Pattern(regexp = "newest|relevance", message = "must be newest or relevance")
+    @Parameter(description = "newest: by publication time (the default); relevance: best match of q first",
+            schema = @Schema(enumeration = { "newest", "relevance" }))
+    String sort;
 
     @QueryParam("tag")
     @Parameter(description = "Only articles with this tag (see GET /tags), e.g. vladimir-putin")
@@ -68,6 +78,10 @@ public class FeedQuery {
     @Parameter(description = "Only articles published before this instant (ISO-8601)",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     String to;
+
+    FeedOrder order() {
+        return "relevance".equals(sort) ? FeedOrder.RELEVANCE : FeedOrder.NEWEST;
+    }
 
     FeedFilter filter() {
         return FeedFilter.of(query, tag, source, instant("from", from), instant("to", to));
@@ -90,6 +104,9 @@ public class FeedQuery {
         StringBuilder query = new StringBuilder("limit=").append(limit()).append("&cursor=").append(next);
         if (summaryOnly()) {
             query.append("&fields=summary");
+        }
+        if (order() == FeedOrder.RELEVANCE) {
+            query.append("&sort=relevance");
         }
         append(query, "q", this.query);
         append(query, "tag", tag);

@@ -16,6 +16,7 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import dev.newsfeed.view.FeedPage;
 import dev.newsfeed.article.Article;
 
 /**

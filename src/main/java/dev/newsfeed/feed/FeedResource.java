@@ -25,6 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.newsfeed.view.ChangeSequence;
+import dev.newsfeed.view.ChangesPage;
+import dev.newsfeed.view.FeedFilter;
+import dev.newsfeed.view.FeedOrder;
+import dev.newsfeed.view.FeedPage;
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.problem.ProblemException;
 
@@ -124,8 +130,8 @@ public class FeedResource {
         String cursor = query.cursor();
         Instant lastModified = view.lastModified();
         FeedFilter filter = query.filter();
-        FeedPage page = view.page(cursor, limit, filter);
-        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter
+        FeedPage page = view.page(cursor, limit, filter, query.order());
+        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|sort=" + query.order()
                 + "|fields=" + query.summaryOnly() + "|next=" + page.next() + "|changes=" + page.changes();
         String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
         Object entity = switch (format) {
@@ -149,6 +155,9 @@ public class FeedResource {
      * unchanged feed answers a repeated poll with 304 on every instance.
      */
     private Response changes(Request request, FeedQuery query) {
+        if (query.order() == FeedOrder.RELEVANCE) {
+            throw new ProblemException(400, "Invalid request", "changes come oldest first; sort=relevance is for pages");
+        }
         if (query.cursor() != null && !query.cursor().isBlank()) {
             throw new ProblemException(400, "Invalid request",
                     "cursor pages the newest articles; changes are paged by passing each page's 'next' as since");

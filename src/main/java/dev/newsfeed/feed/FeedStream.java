@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -17,7 +16,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-import dev.newsfeed.article.Article;
+import dev.newsfeed.view.ChangeSequence;
+import dev.newsfeed.view.FeedFilter;
+import dev.newsfeed.view.FeedChange;
+import dev.newsfeed.view.FeedView;
 
 /**
  * One client of {@code /feed/stream}: it listens to the view first and then replays what changed after the
@@ -35,7 +37,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     private final SseEventSink sink;
     private final Sse sse;
     private final FeedView view;
-    private final Predicate<Article> filter;
+    private final FeedFilter filter;
     private final ObjectWriter writer;
     private final int bufferLimit;
     private final Executor executor;
@@ -52,7 +54,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     private ChangeSequence replayFrom;
     private ChangeSequence replayUpTo;
 
-    FeedStream(SseEventSink sink, Sse sse, FeedView view, Predicate<Article> filter, ObjectWriter writer,
+    FeedStream(SseEventSink sink, Sse sse, FeedView view, FeedFilter filter, ObjectWriter writer,
             int bufferLimit, Executor executor, Consumer<FeedStream> onClose) {
         this.sink = sink;
         this.sse = sse;
@@ -81,7 +83,10 @@ final class FeedStream implements Consumer<List<FeedChange>> {
         send(hello);
     }
 
-    /** Hears the changes of one applied batch; runs under the view's lock, so it only queues them. */
+    /**
+     * Hears the changes of one applied batch; runs on the view's applying thread, so it only queues them: the
+     * filter is applied by the sender, off that thread.
+     */
     @Override
     public void accept(List<FeedChange> changes) {
         boolean overflow = false;
@@ -89,14 +94,10 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             if (closed) {
                 return;
             }
-            for (FeedChange change : changes) {
-                if (change.article() == null || filter.test(change.article())) {
-                    if (live.size() == bufferLimit) {
-                        overflow = true;
-                        break;
-                    }
-                    live.add(change);
-                }
+            if (live.size() + changes.size() > bufferLimit) {
+                overflow = true;
+            } else {
+                live.addAll(changes);
             }
         }
         try {
@@ -152,11 +153,19 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             sending = true;
         }
         Object next;
+        OutboundSseEvent event = null;
         try {
             next = next();
+            if (next != null) {
+                event = event(next);
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("Closing a feed stream that could not replay: %s", e.toString());
-            close("replay failed");
+            // Closed rather than left holding the sending turn, which would mute the stream for good.
+            LOG.warnf("Closing a feed stream that could not go on: %s", e.toString());
+            synchronized (this) {
+                sending = false;
+            }
+            close("the stream failed");
             return;
         }
         if (next == null) {
@@ -170,7 +179,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             }
             return;
         }
-        send(event(next));
+        send(event);
     }
 
     /** The sink refuses to send, by throwing, once the client has gone; the stream then ends. */
@@ -199,7 +208,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     /** What to send next: the replay first, then live changes, then a due heartbeat; null when nothing. */
     private Object next() {
         while (replay.isEmpty() && replayFrom != null) {
-            // Outside this object's lock: the view's lock is taken here, and the view calls accept under it.
+            // Outside this object's lock, which the view's applying thread takes to hand over live changes.
             FeedView.Changes page = view.changesBetween(replayFrom, replayUpTo, REPLAY_PAGE, filter);
             replay.addAll(page.items());
             replayFrom = page.more() ? page.next() : null;
@@ -207,16 +216,23 @@ final class FeedStream implements Consumer<List<FeedChange>> {
         if (!replay.isEmpty()) {
             return replay.poll();
         }
-        synchronized (this) {
-            FeedChange change = live.poll();
-            if (change != null) {
+        while (true) {
+            FeedChange change;
+            synchronized (this) {
+                change = live.poll();
+                if (change == null) {
+                    if (heartbeatDue) {
+                        heartbeatDue = false;
+                        return HEARTBEAT;
+                    }
+                    return null;
+                }
+            }
+            // Outside the lock, which the view's applying thread takes to queue changes. Retractions pass every
+            // filter: a retracted article has no text left to match.
+            if (change.article() == null || filter.test(change.article())) {
                 return change;
             }
-            if (heartbeatDue) {
-                heartbeatDue = false;
-                return HEARTBEAT;
-            }
-            return null;
         }
     }
 

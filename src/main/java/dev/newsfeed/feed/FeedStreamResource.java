@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.newsfeed.view.ChangeSequence;
+import dev.newsfeed.view.FeedChange;
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.problem.ProblemException;
 
 /** The feed's changes pushed as Server-Sent Events, resumable from the last event id. */

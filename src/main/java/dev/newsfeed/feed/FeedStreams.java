@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +15,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import dev.newsfeed.view.ChangeSequence;
+import dev.newsfeed.view.FeedFilter;
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.article.Article;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -43,7 +45,7 @@ public class FeedStreams {
     }
 
     /** @param since the client's sequence, or null for live changes only */
-    void open(SseEventSink sink, Sse sse, ChangeSequence since, Predicate<Article> filter, boolean summaryOnly) {
+    void open(SseEventSink sink, Sse sse, ChangeSequence since, FeedFilter filter, boolean summaryOnly) {
         long heartbeat = settings.streamHeartbeat().toMillis();
         FeedStream stream = new FeedStream(sink, sse, view, filter, summaryOnly ? summaries : full,
                 settings.streamBuffer(), executor, this::forget);

@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import jakarta.ws.rs.NameBinding;
 
+import dev.newsfeed.view.FeedView;
+
 /**
  * Marks an endpoint that answers from the {@link FeedView}: until the view has read the topic to its end after
  * start-up, {@link CaughtUpFilter} answers 503 instead, so no client reads a half-built feed.

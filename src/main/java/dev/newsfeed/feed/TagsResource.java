@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.newsfeed.view.FeedView;
+import dev.newsfeed.view.TagCount;
+
 /** The tags of the feed's articles, for building a filter ({@code /feed?tag=…}). */
 @Path("/tags")
 @ReadsView

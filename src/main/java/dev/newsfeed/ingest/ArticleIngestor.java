@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.newsfeed.view.FeedView;
+import dev.newsfeed.view.LogPosition;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.article.Retraction;
 import dev.newsfeed.enrich.ArticleEnricher;
-import dev.newsfeed.feed.FeedView;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -61,7 +62,8 @@ public class ArticleIngestor {
 
     /** Publishes text already parsed (an HTTP submission), under an id chosen by the caller. */
     public Uni<IngestOutcome> publish(String id, String source, ArticleText text) {
-        Optional<Retraction> retraction = view.retraction(id);
+        // Any retraction of this text, even with a newer version shown since: the view hides that text for good.
+        Optional<Retraction> retraction = view.retractionOf(id);
         if (retraction.isPresent() && retraction.get().contentHash().equals(text.contentHash())) {
             ledger.published(source, id);
             return Uni.createFrom().item(IngestOutcome.retracted());
@@ -85,6 +87,7 @@ public class ArticleIngestor {
                     LOG.infof("Published %s as article %s (%s)", source, id, current.isPresent() ? "edited" : "new");
                 })
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
+                .chain(this::appliedByView)
                 .replaceWith(IngestOutcome.published(article));
     }
 
@@ -92,7 +95,16 @@ public class ArticleIngestor {
     public Uni<Void> retract(Article article) {
         Retraction retraction = new Retraction(article.id(), clock.instant(), article.contentHash(), article.source());
         return publisher.retract(retraction)
-                .invoke(() -> LOG.infof("Retracted article %s (%s)", article.id(), article.source()));
+                .invoke(() -> LOG.infof("Retracted article %s (%s)", article.id(), article.source()))
+                .chain(this::appliedByView);
+    }
+
+    /**
+     * Waits for this instance's view to apply what Kafka acknowledged, so that whoever wrote it reads it back
+     * at once, and the next decision about the same id (unchanged? edited?) is taken on it.
+     */
+    private Uni<Void> appliedByView(LogPosition position) {
+        return Uni.createFrom().completionStage(() -> view.applied(position));
     }
 
     /**

@@ -31,13 +31,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
-import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.feed.ReadsView;
 import dev.newsfeed.http.PayloadTooLargeException;
 import dev.newsfeed.http.RequestSizeLimit;

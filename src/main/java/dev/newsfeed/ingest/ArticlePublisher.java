@@ -7,13 +7,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
+import dev.newsfeed.view.LogPosition;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -58,8 +61,11 @@ public class ArticlePublisher {
         this.schema = URI.create(source.toString().replaceAll("/$", "") + "/schemas/article-v1.json");
     }
 
-    /** Completes when Kafka has acknowledged the record (acks=all), fails when it could not be written. */
-    public Uni<Void> publish(Article article, EventType type) {
+    /**
+     * Completes with the record's position when Kafka has acknowledged it (acks=all), fails when it could not be
+     * written.
+     */
+    public Uni<LogPosition> publish(Article article, EventType type) {
         return send(article.id(), article, type, article.updatedAt().atZone(ZoneOffset.UTC));
     }
 
@@ -68,13 +74,13 @@ public class ArticlePublisher {
      * compaction, then the tombstone (a record with its key and no value), which lets compaction drop its
      * versions and tells subscribers.
      */
-    public Uni<Void> retract(Retraction retraction) {
+    public Uni<LogPosition> retract(Retraction retraction) {
         return retractions.send(Record.of(retraction.id(), retraction))
                 .chain(() -> send(retraction.id(), null, EventType.RETRACTED,
                         retraction.retractedAt().atZone(ZoneOffset.UTC)));
     }
 
-    private Uni<Void> send(String id, Article article, EventType type, ZonedDateTime time) {
+    private Uni<LogPosition> send(String id, Article article, EventType type, ZonedDateTime time) {
         OutgoingCloudEventMetadata<Object> event = OutgoingCloudEventMetadata.builder()
                 .withId(UUID.randomUUID().toString())
                 .withSource(source)
@@ -85,9 +91,13 @@ public class ArticlePublisher {
                 .withDataSchema(schema)
                 .build();
         // The record's own timestamp is the event's time too: a retraction's tombstone then carries the time of
-        // its retraction record, and every view files both under the retraction (see FeedView#decide).
+        // its retraction record, and every view files both under the retraction (see ArticleState#decision).
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTimestamp(time.toInstant()).build();
-        return emitter.sendMessage(Message.of(Record.of(id, article)).addMetadata(event).addMetadata(kafka));
+        // SmallRye sets the acknowledged record's metadata here: its position tells when this instance's view has it.
+        OutgoingMessageMetadata<RecordMetadata> written = new OutgoingMessageMetadata<>();
+        return emitter.sendMessage(Message.of(Record.of(id, article)).addMetadata(event).addMetadata(kafka)
+                .addMetadata(written))
+                .map(ignored -> LogPosition.article(written.getResult().partition(), written.getResult().offset()));
     }
 }

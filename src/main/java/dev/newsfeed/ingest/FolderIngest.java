@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.newsfeed.feed.FeedUpdater;
+import dev.newsfeed.reader.ViewUpdater;
 import dev.newsfeed.kafka.ArticleTopic;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,12 +38,12 @@ public class FolderIngest {
 
     private final IngestSettings settings;
     private final ArticleIngestor ingestor;
-    private final FeedUpdater updater;
+    private final ViewUpdater updater;
     private final ArticleTopic topic;
     private final FolderScanner scanner;
     private volatile FolderWatcher watcher;
 
-    FolderIngest(IngestSettings settings, ArticleIngestor ingestor, FeedUpdater updater, ArticleTopic topic) {
+    FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic) {
         this.settings = settings;
         this.ingestor = ingestor;
         this.updater = updater;

@@ -45,8 +45,11 @@ public class ArticleTopic {
     public record Status(State state, String detail) {
     }
 
-    /** What the articles topic is, as far as change tokens are concerned. */
-    public record Identity(String topicId, Duration tombstoneRetention) {
+    /**
+     * What the topics are, as far as change tokens and the view's checkpoint are concerned: their ids tell a
+     * topic deleted and created again from the one a token or an index was made of.
+     */
+    public record Identity(String topicId, String retractionsTopicId, Duration tombstoneRetention) {
     }
 
     private final Admin admin;
@@ -89,15 +92,19 @@ public class ArticleTopic {
                 create(name());
                 articles = describe(name());
             }
-            for (String companion : List.of(settings.deadLetterTopic(), settings.retractionsTopic())) {
-                if (describe(companion).isEmpty()) {
-                    create(companion);
-                }
+            if (describe(settings.deadLetterTopic()).isEmpty()) {
+                create(settings.deadLetterTopic());
             }
+            Optional<TopicDescription> retractions = describe(settings.retractionsTopic());
+            if (retractions.isEmpty()) {
+                create(settings.retractionsTopic());
+                retractions = describe(settings.retractionsTopic());
+            }
+            String retractionsId = retractions.map(description -> description.topicId().toString()).orElse(null);
             Config config = config();
             String policy = value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
             String topicId = articles.map(description -> description.topicId().toString()).orElse(null);
-            identity = new Identity(topicId, Duration.ofMillis(Long.parseLong(
+            identity = new Identity(topicId, retractionsId, Duration.ofMillis(Long.parseLong(
                     value(config, TopicConfig.DELETE_RETENTION_MS_CONFIG, DEFAULT_DELETE_RETENTION_MS))));
             status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
                     ? misconfigured(policy)

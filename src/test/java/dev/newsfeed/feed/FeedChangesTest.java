@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.newsfeed.reader.TopicViews;
+import dev.newsfeed.view.ChangeSequence;
+import dev.newsfeed.view.FeedChange;
+import dev.newsfeed.view.FeedFilter;
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -103,7 +108,7 @@ class FeedChangesTest {
         await().atMost(WAIT).until(() -> view.find(id).isPresent());
 
         FeedView other = TopicViews.readToTheEnd(topics.bootstrapServers(), topics.articlesTopic(),
-                topics.retractionsTopic(), json).view();
+                topics.retractionsTopic()).view();
 
         ChangeSequence since = ChangeSequence.decode(token);
         assertThat(other.changes(since, 100, FeedFilter.NONE).changes())

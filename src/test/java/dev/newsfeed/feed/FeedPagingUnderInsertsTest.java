@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
+import dev.newsfeed.view.FeedView;
+
 /** A poller paging through the feed while new articles keep arriving, as on a busy news day. */
 @QuarkusTest
 class FeedPagingUnderInsertsTest {

@@ -39,6 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.newsfeed.view.ChangeSequence;
+
 /** GET /feed/stream read by a JAX-RS SseEventSource, as a Java program would, on the real broker. */
 @QuarkusTest
 class FeedStreamResourceTest {

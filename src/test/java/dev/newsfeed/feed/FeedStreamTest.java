@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import dev.newsfeed.view.ChangeSequence;
+import dev.newsfeed.view.FeedFilter;
+import dev.newsfeed.view.FeedView;
+import dev.newsfeed.view.Topics;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleText;
 
@@ -31,7 +35,7 @@ class FeedStreamTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
-    private final FeedView view = new FeedView();
+    private final FeedView view = FeedView.inMemory();
     private final Topics topics = new Topics();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final AtomicBoolean onCloseRan = new AtomicBoolean();
@@ -39,6 +43,7 @@ class FeedStreamTest {
     @AfterEach
     void stopExecutor() {
         executor.shutdownNow();
+        view.close();
     }
 
     @Test

@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
-import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

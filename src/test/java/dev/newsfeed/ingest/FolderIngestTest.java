@@ -27,11 +27,11 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleIds;
 import dev.newsfeed.article.Sha256;
-import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -18,9 +18,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
-import dev.newsfeed.feed.FeedView;
 import dev.newsfeed.kafka.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTest;
 

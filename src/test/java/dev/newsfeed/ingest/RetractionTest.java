@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.newsfeed.reader.TopicViews;
+import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
-import dev.newsfeed.feed.FeedView;
-import dev.newsfeed.feed.TopicViews;
 import dev.newsfeed.kafka.SuiteTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -100,6 +100,6 @@ class RetractionTest {
     }
 
     private FeedView secondView() throws Exception {
-        return TopicViews.readToTheEnd(topics.bootstrapServers(), topics.articlesTopic(), topics.retractionsTopic(), json).view();
+        return TopicViews.readToTheEnd(topics.bootstrapServers(), topics.articlesTopic(), topics.retractionsTopic()).view();
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.newsfeed.feed.ChangeSequence;
+import dev.newsfeed.view.ChangeSequence;
+
 
 /**
  * The packaged service on a machine with no Kafka: {@code java -jar target/quarkus-app/quarkus-run.jar} with

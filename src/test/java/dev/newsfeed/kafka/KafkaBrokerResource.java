@@ -62,15 +62,26 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private Path ingestFolder;
+    private Path viewFolder;
+
+    private static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the tests", e);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
         String bootstrapServers = useContainer() ? startContainer() : startEmbedded();
         LOG.infof("Test Kafka broker at %s", bootstrapServers);
         ingestFolder = copyOfSeeds();
+        viewFolder = temporaryFolder("newsfeed-test-view");
         current = this;
         return Map.of("kafka.bootstrap.servers", bootstrapServers,
-                "newsfeed.ingest.folder", ingestFolder.toString());
+                "newsfeed.ingest.folder", ingestFolder.toString(),
+                "newsfeed.view.data-dir", viewFolder.toString());
     }
 
     /** A writable ingest folder for the tests that drop files, holding what seeds/ holds. */
@@ -99,6 +110,9 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
         if (ingestFolder != null) {
             delete(ingestFolder);
+        }
+        if (viewFolder != null) {
+            delete(viewFolder);
         }
     }
 
@@ -140,7 +154,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    static void delete(Path folder) {
+    public static void delete(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

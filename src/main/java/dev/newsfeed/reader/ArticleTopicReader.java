@@ -1,0 +1,398 @@
+package dev.newsfeed.reader;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import dev.newsfeed.view.ArticleChange;
+import dev.newsfeed.view.Checkpoint;
+import dev.newsfeed.view.FeedView;
+import dev.newsfeed.view.LogPosition;
+
+/**
+ * Reads the articles and retractions topics into a {@link FeedView} and then follows them, from where the
+ * view's checkpoint says it stopped. Every partition by explicit assignment, with no consumer group and no
+ * committed offsets: every instance builds the same view. Plain Kafka client code, so tests can build a second
+ * view of the same topics.
+ *
+ * <p>It never dies silently: a failure of Kafka or of the view ends the session, is logged and counted, and a new
+ * session starts after a backoff from the last applied position. The view has caught up once the positions on
+ * every partition reach the end offsets read when reading began; positions, not offsets of records seen,
+ * because compaction leaves gaps before the end.
+ */
+public final class ArticleTopicReader implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ArticleTopicReader.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration LOG_STARTS_REFRESH = Duration.ofMinutes(5);
+
+    /** The topics' ids, to tell a recreated topic from the one the view was built of; null parts are unknown. */
+    public record TopicIds(String articles, String retractions) {
+    }
+
+    /** How the reader paces itself. */
+    public record Pacing(Duration minBackoff, Duration maxBackoff, Duration commitInterval) {
+        public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(500), Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
+    }
+
+    private final Map<String, Object> consumerConfig;
+    private final String topic;
+    private final String retractionsTopic;
+    private final FeedView view;
+    private final RecordDecoder decoder;
+    private final Pacing pacing;
+    private final Clock clock;
+    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+    private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong recordsRead = new AtomicLong();
+    private volatile TopicIds topicIds = new TopicIds(null, null);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean closed;
+    private volatile boolean reading;
+    private volatile long lag = -1;
+    private volatile Instant lastProgress;
+    private volatile String lastFailure;
+
+    /**
+     * @param consumerConfig connection settings ({@code bootstrap.servers}, security); group settings are dropped
+     * @param retractionsTopic the topic of retractions, read along with the articles; null for none
+     */
+    public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, String retractionsTopic,
+            FeedView view, Pacing pacing, Clock clock) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        // Bounded fetches, so that a replay fits a small heap whatever the size of the articles.
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        this.consumerConfig = config;
+        this.topic = topic;
+        this.retractionsTopic = retractionsTopic;
+        this.view = view;
+        this.decoder = new RecordDecoder(topic);
+        this.pacing = pacing;
+        this.clock = clock;
+        for (SkipReason reason : SkipReason.values()) {
+            skipped.put(reason, new AtomicLong());
+        }
+        this.lastProgress = clock.instant();
+    }
+
+    public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, String retractionsTopic,
+            FeedView view) {
+        this(consumerConfig, topic, retractionsTopic, view, Pacing.DEFAULT, Clock.systemUTC());
+    }
+
+    public FeedView view() {
+        return view;
+    }
+
+    /** The ids of the topics as the cluster describes them; set before {@link #run()} to notice recreated topics. */
+    public void topicIds(TopicIds ids) {
+        this.topicIds = ids;
+    }
+
+    /** Completes once the view holds everything the topics held when this reader first began. */
+    public CompletionStage<Void> caughtUp() {
+        return caughtUp;
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.isDone();
+    }
+
+    /** Whether a session is reading the topics now. */
+    public boolean isReading() {
+        return reading;
+    }
+
+    /** Records behind the end of the topics at the last poll; -1 while unknown. */
+    public long lag() {
+        return lag;
+    }
+
+    /** When the reader last applied records or found itself at the end. */
+    public Instant lastProgress() {
+        return lastProgress;
+    }
+
+    /** Sessions that ended in a failure. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** The last failure, or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Records read from the topics, applied or skipped. */
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
+    /** Records left out of the view because they are not articles, by reason. */
+    public long skippedRecords(SkipReason reason) {
+        return skipped.get(reason).get();
+    }
+
+    public long skippedRecords() {
+        return skipped.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = pacing.minBackoff();
+        while (!closed) {
+            try {
+                session();
+                return;
+            } catch (WakeupException e) {
+                if (closed) {
+                    return;
+                }
+                failed(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
+                    throw e;
+                }
+                failed(e);
+            } finally {
+                reading = false;
+            }
+            if (!pause(backoff)) {
+                return;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(pacing.maxBackoff()) > 0 ? pacing.maxBackoff()
+                    : backoff.multipliedBy(2);
+        }
+    }
+
+    private void failed(Throwable e) {
+        failures.incrementAndGet();
+        lastFailure = e.toString();
+        LOG.errorf(e, "The feed view stopped reading %s; resuming from its last applied position", topic);
+    }
+
+    private boolean pause(Duration backoff) {
+        try {
+            synchronized (this) {
+                if (!closed) {
+                    wait(backoff.toMillis());
+                }
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void session() throws InterruptedException {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig,
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            if (closed) {
+                return;
+            }
+            List<TopicPartition> partitions = new ArrayList<>(partitions(kafka, topic));
+            if (retractionsTopic != null) {
+                partitions.addAll(partitions(kafka, retractionsTopic));
+            }
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+            startFromCheckpoint(kafka, partitions, end);
+            reading = true;
+            Instant logStartsRead = Instant.MIN;
+            Instant committed = clock.instant();
+            while (!closed) {
+                if (logStartsRead.plus(LOG_STARTS_REFRESH).isBefore(clock.instant())) {
+                    readLogStarts(kafka, partitions);
+                    logStartsRead = clock.instant();
+                }
+                ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+                if (!records.isEmpty()) {
+                    applyBatch(records);
+                    lastProgress = clock.instant();
+                }
+                lag = lag(kafka, partitions);
+                if (lag == 0) {
+                    lastProgress = clock.instant();
+                }
+                boolean justCaughtUp = !caughtUp.isDone() && reached(kafka, end);
+                if (justCaughtUp || committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
+                    view.commit();
+                    committed = clock.instant();
+                }
+                if (justCaughtUp) {
+                    LOG.infof("Feed view caught up with %s: %d articles", topic, view.size());
+                    caughtUp.complete(null);
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /**
+     * Seeks every partition to where the view stopped. The view is rebuilt from the beginning when the topics are
+     * not the ones it was built of (recreated), or when records it has not read were deleted or the log is now
+     * shorter than what it read: then what it holds can no longer be brought up to date.
+     */
+    private void startFromCheckpoint(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end) {
+        TopicIds ids = topicIds;
+        Checkpoint checkpoint = view.checkpoint();
+        if (!checkpoint.readFrom(ids.articles(), ids.retractions())) {
+            view.rebuild("the topics were deleted and created again since the view was built");
+        } else if (!checkpoint.isEmpty()) {
+            Map<TopicPartition, Long> beginning = kafka.beginningOffsets(partitions);
+            for (TopicPartition partition : partitions) {
+                long at = checkpoint.next(log(partition));
+                if (at < beginning.get(partition) || at > end.get(partition)) {
+                    view.rebuild("partition " + partition + " now holds offsets " + beginning.get(partition) + " to "
+                            + end.get(partition) + ", and the view stopped at " + at);
+                    break;
+                }
+            }
+        }
+        view.topics(ids.articles(), ids.retractions());
+        checkpoint = view.checkpoint();
+        kafka.assign(partitions);
+        long behind = 0;
+        for (TopicPartition partition : partitions) {
+            long at = checkpoint.next(log(partition));
+            if (at == 0) {
+                kafka.seekToBeginning(List.of(partition));
+            } else {
+                kafka.seek(partition, at);
+            }
+            behind += Math.max(0, end.get(partition) - at);
+        }
+        LOG.infof("Reading %s from %s (%d partitions, %d records at most to catch up)", topic,
+                checkpoint.isEmpty() ? "the beginning" : "the view's checkpoint", partitions.size(), behind);
+    }
+
+    private void applyBatch(ConsumerRecords<String, byte[]> records) {
+        List<ArticleChange> changes = new ArrayList<>(records.count());
+        Map<String, Long> readUpTo = new HashMap<>();
+        // Retractions first: a retraction and its own tombstone often arrive in one poll, and taking the
+        // retraction first files the id under it at once instead of under the tombstone for a moment.
+        if (retractionsTopic != null) {
+            decode(records.records(retractionsTopic), changes, readUpTo);
+        }
+        decode(records.records(topic), changes, readUpTo);
+        view.apply(changes, readUpTo);
+        recordsRead.addAndGet(records.count());
+    }
+
+    private void decode(Iterable<ConsumerRecord<String, byte[]>> records, List<ArticleChange> changes,
+            Map<String, Long> readUpTo) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            LogPosition position = decoder.position(record);
+            readUpTo.merge(position.log(), position.offset() + 1, Math::max);
+            try {
+                changes.add(decoder.decode(record));
+            } catch (UnusableRecordException e) {
+                skipped.get(e.reason()).incrementAndGet();
+                LOG.warnf("Skipped record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
+                        e.reason().tag, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            notifyAll();
+        }
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+    }
+
+    /** Where each log starts now: records before it were deleted, and the changes they made are gone. */
+    private void readLogStarts(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        try {
+            Map<String, Long> starts = new HashMap<>();
+            kafka.beginningOffsets(partitions, POLL_TIMEOUT).forEach((partition, offset) -> starts
+                    .put(log(partition), offset));
+            view.horizon(view.horizon().withLogStarts(starts));
+        } catch (TimeoutException e) {
+            LOG.debugf("Kafka did not answer for the log start offsets of %s; keeping the last: %s", topic,
+                    e.getMessage());
+        }
+    }
+
+    private String log(TopicPartition partition) {
+        return partition.topic().equals(topic) ? LogPosition.article(partition.partition(), 0).log()
+                : LogPosition.retraction(partition.partition(), 0).log();
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String name)
+            throws InterruptedException {
+        while (!closed) {
+            List<PartitionInfo> infos = kafka.partitionsFor(name);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(info -> new TopicPartition(name, info.partition())).toList();
+            }
+            LOG.warnf("Topic %s does not exist yet; waiting for it", name);
+            if (!pause(pacing.minBackoff())) {
+                break;
+            }
+        }
+        throw new WakeupException();
+    }
+
+    /** Records between the positions and the ends of the logs, as the last fetches saw them; -1 when unknown. */
+    private static long lag(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        long total = 0;
+        for (TopicPartition partition : partitions) {
+            OptionalLong behind = kafka.currentLag(partition);
+            if (behind.isEmpty()) {
+                return -1;
+            }
+            total += behind.getAsLong();
+        }
+        return total;
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
+        try {
+            return end.entrySet().stream()
+                    .allMatch(partition -> kafka.position(partition.getKey(), POLL_TIMEOUT) >= partition.getValue());
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+}

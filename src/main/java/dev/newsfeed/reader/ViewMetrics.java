@@ -1,0 +1,34 @@
+package dev.newsfeed.reader;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.newsfeed.view.FeedView;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The view's meters at {@code /q/metrics}: articles shown, how far the reader is behind the topics, records
+ * skipped as unreadable (by reason), and reader failures.
+ */
+@ApplicationScoped
+public class ViewMetrics {
+
+    void register(@Observes StartupEvent event, MeterRegistry registry, FeedView view, ViewUpdater updater) {
+        ArticleTopicReader reader = updater.reader();
+        Gauge.builder("newsfeed.feed.articles", view, FeedView::size)
+                .description("Articles the feed shows").register(registry);
+        Gauge.builder("newsfeed.feed.lag.records", reader, ArticleTopicReader::lag)
+                .description("Records between the view and the end of the topics; -1 while unknown")
+                .register(registry);
+        for (SkipReason reason : SkipReason.values()) {
+            Gauge.builder("newsfeed.feed.skipped.records", reader, r -> r.skippedRecords(reason))
+                    .description("Topic records left out of the view because they are not articles")
+                    .tag("reason", reason.tag).register(registry);
+        }
+        FunctionCounter.builder("newsfeed.feed.reader.failures", reader, ArticleTopicReader::failures)
+                .description("Times the reader stopped on a failure and started again").register(registry);
+    }
+}

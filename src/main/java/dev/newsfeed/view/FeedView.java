@@ -1,0 +1,462 @@
+package dev.newsfeed.view;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.jboss.logging.Logger;
+
+import dev.newsfeed.article.Article;
+import dev.newsfeed.article.Retraction;
+
+/**
+ * The latest feed: one document per article id in a Lucene index on local disk, newest publication first.
+ *
+ * <p>One thread applies the topics' records, a batch at a time: it owns the index writer, and makes each batch
+ * visible at once, as one snapshot, after it is written. Readers never wait: each request reads one snapshot
+ * and the since token of that same snapshot. Nothing per article is kept on the heap.
+ *
+ * <p>{@link #commit()} writes the index with the Kafka positions it reflects ({@link Checkpoint}); a view opened
+ * on that folder again starts from there. Deleting the folder is always safe: the topics rebuild it.
+ */
+public final class FeedView implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(FeedView.class);
+
+    /** A page of changes before it is encoded for the wire: what the stream follows page after page. */
+    public record Changes(List<FeedChange> items, ChangeSequence next, boolean more) {
+    }
+
+    private final ArticleIndex index;
+    private final Clock clock;
+    private final AppliedWaiters waiters = new AppliedWaiters();
+    private final List<Consumer<List<FeedChange>>> listeners = new CopyOnWriteArrayList<>();
+    private final Object listening = new Object();
+    private volatile ChangeHorizon horizon = ChangeHorizon.UNKNOWN;
+
+    // Written by the applying thread under "this"; the head is also read by subscribers under "listening".
+    private TreeMap<String, Long> next;
+    private Instant lastModified;
+    private String articlesTopicId;
+    private String retractionsTopicId;
+    private boolean uncommitted;
+    private SortedMap<String, Long> listenedHead;
+
+    private FeedView(ArticleIndex index, Clock clock) {
+        this.index = index;
+        this.clock = clock;
+        Checkpoint opened = index.opened();
+        this.next = new TreeMap<>(opened.next());
+        this.lastModified = opened.lastModified();
+        this.articlesTopicId = opened.articlesTopicId();
+        this.retractionsTopicId = opened.retractionsTopicId();
+        this.listenedHead = opened.next();
+    }
+
+    /** The view kept in {@code folder}, as its last commit left it; a folder that is missing or unreadable starts empty. */
+    public static FeedView open(Path folder) {
+        return new FeedView(ArticleIndex.open(folder), Clock.systemUTC());
+    }
+
+    public static FeedView open(Path folder, Clock clock) {
+        return new FeedView(ArticleIndex.open(folder), clock);
+    }
+
+    /** A view on the heap, for tests and tools: nothing survives it. */
+    public static FeedView inMemory() {
+        return new FeedView(ArticleIndex.inMemory(), Clock.systemUTC());
+    }
+
+    public static FeedView inMemory(Clock clock) {
+        return new FeedView(ArticleIndex.inMemory(), clock);
+    }
+
+    /** What the view holds now, whether committed or not: the positions it applied up to and its topics. */
+    public synchronized Checkpoint checkpoint() {
+        return new Checkpoint(articlesTopicId, retractionsTopicId, next, lastModified);
+    }
+
+    /** Names the topics the view reads, to be kept with its checkpoint. */
+    public synchronized void topics(String articlesId, String retractionsId) {
+        if (!checkpoint().readFrom(articlesId, retractionsId)) {
+            throw new IllegalStateException("the view holds other topics; rebuild it first");
+        }
+        articlesTopicId = articlesId;
+        retractionsTopicId = retractionsId;
+    }
+
+    /** Empties the view, to read the topics again from their beginning. */
+    public synchronized void rebuild(String why) {
+        LOG.warnf("Rebuilding the feed view from the beginning of the topics: %s", why);
+        try {
+            index.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be cleared", e);
+        }
+        next = new TreeMap<>();
+        articlesTopicId = null;
+        retractionsTopicId = null;
+        // Last-Modified never goes back: clients who saw the old view must not get a 304 for the rebuilt one.
+        lastModified = later(lastModified);
+        publish(List.of());
+    }
+
+    /** Applies one batch in order: a later record of an id replaces what an earlier one said. */
+    public void apply(List<ArticleChange> batch) {
+        apply(batch, Map.of());
+    }
+
+    /**
+     * Applies one batch in order and makes it visible as one snapshot.
+     *
+     * @param readUpTo for every log, the offset after the last record read, including records that were not
+     *        articles and were skipped: the view has seen up to there
+     */
+    public synchronized void apply(List<ArticleChange> batch, Map<String, Long> readUpTo) {
+        Map<String, ArticleState> touched = new LinkedHashMap<>();
+        List<FeedChange> heard = listeners.isEmpty() ? null : new ArrayList<>();
+        // Moved on a copy: a batch that fails half-way leaves the positions where they were, to be read again.
+        TreeMap<String, Long> reached = new TreeMap<>(next);
+        ViewSearcher searcher = index.acquire();
+        try {
+            for (ArticleChange change : batch) {
+                LogPosition position = change.position();
+                reached.merge(position.log(), position.offset() + 1, Math::max);
+                ArticleState before = touched.get(change.id());
+                if (before == null) {
+                    before = current(searcher, change);
+                }
+                ArticleState after = before.apply(change);
+                touched.put(change.id(), after);
+                // Heard when what decides the id moves: a record that changes nothing a client sees is not news.
+                if (heard != null && after.decision() != null && !after.decision().equals(before.decision())) {
+                    heard.add(after.change(sequence(reached, issueTime()).encode()));
+                }
+            }
+            readUpTo.forEach((log, offset) -> reached.merge(log, offset, Math::max));
+            for (ArticleState state : touched.values()) {
+                index.writer().updateDocument(ArticleDocuments.idTerm(state.id()), ArticleDocuments.document(state));
+            }
+            if (!touched.isEmpty()) {
+                lastModified = later(lastModified);
+            }
+            uncommitted |= !reached.equals(next);
+            index.refresh(new TreeMap<>(reached), lastModified);
+            next = reached;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be written", e);
+        } finally {
+            index.release(searcher);
+        }
+        publish(heard == null ? List.of() : heard);
+    }
+
+    /**
+     * What the view knows of the id a change is about. A new version or a tombstone replaces the version
+     * before it, so only a retraction or tombstone matters to them, found in the small field of such ids; a
+     * retraction needs the version it may hide.
+     */
+    private ArticleState current(ViewSearcher searcher, ArticleChange change) throws IOException {
+        String field = change.retraction() != null ? ArticleDocuments.ID : ArticleDocuments.GONE;
+        return IdLookup.find(searcher, field, change.id()).orElseGet(() -> ArticleState.none(change.id()));
+    }
+
+    /**
+     * The time of a change: now to the second, and a second after the last change at least, so that a client
+     * who read the view before never sees the same {@code Last-Modified} for a changed one, whatever the
+     * records' own times are.
+     */
+    private Instant later(Instant last) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant after = last.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return now.isAfter(after) ? now : after;
+    }
+
+    /**
+     * Moves the head subscribers start from and tells the listeners of the changes up to it, in one step: a
+     * subscriber gets either the changes or a head after them, never both, never neither. A listener that fails
+     * is dropped, so that it cannot stop the view from applying the topic.
+     */
+    private void publish(List<FeedChange> heard) {
+        SortedMap<String, Long> head = new TreeMap<>(next);
+        synchronized (listening) {
+            listenedHead = head;
+            if (!heard.isEmpty()) {
+                for (Consumer<List<FeedChange>> listener : listeners) {
+                    try {
+                        listener.accept(heard);
+                    } catch (RuntimeException e) {
+                        listeners.remove(listener);
+                        LOG.warnf("Dropped a feed listener that failed: %s", e.toString());
+                    }
+                }
+            }
+        }
+        waiters.advance(head);
+    }
+
+    /** Writes everything applied so far to disk with its checkpoint; nothing when nothing changed. */
+    public synchronized void commit() {
+        if (!uncommitted) {
+            return;
+        }
+        try {
+            index.commit(checkpoint());
+            uncommitted = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be committed", e);
+        }
+    }
+
+    /** Completes once the view has applied the record at {@code position}, and shows what it says. */
+    public CompletionStage<Void> applied(LogPosition position) {
+        SortedMap<String, Long> head;
+        synchronized (listening) {
+            head = listenedHead;
+        }
+        return waiters.await(position, head);
+    }
+
+    /**
+     * Registers a listener for the changes of every batch applied from now on, and returns the sequence
+     * before the first of them: what a listener gets and what {@link #changes} lists up to that sequence
+     * are, together, every change. The listener runs on the applying thread: it must hand the changes on and
+     * return at once.
+     */
+    public ChangeSequence subscribe(Consumer<List<FeedChange>> listener) {
+        synchronized (listening) {
+            listeners.add(listener);
+            return sequence(listenedHead, issueTime());
+        }
+    }
+
+    public void unsubscribe(Consumer<List<FeedChange>> listener) {
+        listeners.remove(listener);
+    }
+
+    /** The first page of the feed. */
+    public FeedPage page(int limit) {
+        return page(null, limit);
+    }
+
+    /**
+     * The {@code limit} articles that follow the cursor (from the newest when it is null or empty).
+     *
+     * @throws InvalidCursorException when the cursor was not issued by {@link FeedPage#next()}
+     */
+    public FeedPage page(String cursor, int limit) throws InvalidCursorException {
+        return page(cursor, limit, FeedFilter.NONE);
+    }
+
+    public FeedPage page(String cursor, int limit, FeedFilter filter) throws InvalidCursorException {
+        return page(cursor, limit, filter, FeedOrder.NEWEST);
+    }
+
+    /** The {@code limit} articles that follow the cursor in {@code order} and pass the filter. */
+    public FeedPage page(String cursor, int limit, FeedFilter filter, FeedOrder order) throws InvalidCursorException {
+        requirePositive(limit);
+        FieldDoc after = cursor == null || cursor.isEmpty() ? null : FeedCursor.after(cursor, order);
+        ViewSearcher searcher = index.acquire();
+        try {
+            // Only the page is wanted, not a count of every match: the sorted index stops after it.
+            TopDocs top = searcher.search(filter.toQuery(),
+                    new TopFieldCollectorManager(order.sort, limit + 1, after, limit + 1));
+            ScoreDoc[] hits = top.scoreDocs;
+            int shown = Math.min(limit, hits.length);
+            List<Article> items = new ArrayList<>(shown);
+            for (int i = 0; i < shown; i++) {
+                items.add(ArticleDocuments.version(searcher.stored(), hits[i].doc));
+            }
+            String nextCursor = null;
+            if (hits.length > limit) {
+                FeedPosition last = FeedPosition.of(items.get(shown - 1));
+                nextCursor = order == FeedOrder.RELEVANCE
+                        ? FeedCursor.encode((Float) ((FieldDoc) hits[shown - 1]).fields[0], last)
+                        : FeedCursor.encode(last);
+            }
+            return new FeedPage(items, nextCursor, sequence(searcher.next(), issueTime()).encode());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be read", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /**
+     * What changed after {@code since}, up to now, oldest first: the current state of each id whose deciding
+     * record lies after it.
+     */
+    public ChangesPage changes(ChangeSequence since, int limit, FeedFilter filter) {
+        requirePositive(limit);
+        ViewSearcher searcher = index.acquire();
+        try {
+            Changes changes = ChangeScan.between(searcher, since, sequence(searcher.next(), issueTime()), limit,
+                    filter);
+            return new ChangesPage(changes.items(), changes.next().encode(), changes.more());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be read", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** What changed after {@code since} and before {@code upTo}, oldest first. */
+    public ChangesPage changes(ChangeSequence since, ChangeSequence upTo, int limit, FeedFilter filter) {
+        Changes changes = changesBetween(since, upTo, limit, filter);
+        return new ChangesPage(changes.items(), changes.next().encode(), changes.more());
+    }
+
+    /** {@link #changes(ChangeSequence, ChangeSequence, int, FeedFilter)} before it is encoded for the wire. */
+    public Changes changesBetween(ChangeSequence since, ChangeSequence upTo, int limit, FeedFilter filter) {
+        requirePositive(limit);
+        ViewSearcher searcher = index.acquire();
+        try {
+            return ChangeScan.between(searcher, since, upTo, limit, filter);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be read", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** The sequence after every change visible now, issued now. */
+    public ChangeSequence head() {
+        ViewSearcher searcher = index.acquire();
+        try {
+            return sequence(searcher.next(), issueTime());
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private ChangeSequence sequence(SortedMap<String, Long> positions, Instant issued) {
+        return new ChangeSequence(horizon.topicId(), issued, positions);
+    }
+
+    /**
+     * A client's since token, decoded and checked against the horizon.
+     *
+     * @throws InvalidSinceException when this feed did not issue it (400)
+     * @throws SinceExpiredException when the topic no longer proves what came after it (410)
+     */
+    public ChangeSequence resumeFrom(String token) {
+        ChangeSequence since = ChangeSequence.decode(token);
+        horizon.check(since, clock.instant());
+        return since;
+    }
+
+    /**
+     * Tokens are stamped to the hour: the same view gives the same bytes for an hour on every instance (so
+     * ETags hold), and a token only ever looks older than it is, never younger.
+     */
+    private Instant issueTime() {
+        return clock.instant().truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** What decides how old a since token may be; set by whoever reads the topic. */
+    public ChangeHorizon horizon() {
+        return horizon;
+    }
+
+    public void horizon(ChangeHorizon horizon) {
+        this.horizon = horizon;
+    }
+
+    /** The article as the feed shows it. */
+    public Optional<Article> find(String id) {
+        return state(id).filter(ArticleState::shown).map(ArticleState::version);
+    }
+
+    /** The retraction of an article that the feed no longer shows because of it. */
+    public Optional<Retraction> retraction(String id) {
+        return state(id).filter(state -> !state.shown()).map(ArticleState::retraction);
+    }
+
+    /** The latest retraction of the id, whether or not a newer version is shown since. */
+    public Optional<Retraction> retractionOf(String id) {
+        return state(id).map(ArticleState::retraction);
+    }
+
+    /** Whether the view shows exactly this version of the article. */
+    public boolean holds(String id, String contentHash) {
+        return find(id).map(article -> article.contentHash().equals(contentHash)).orElse(false);
+    }
+
+    private Optional<ArticleState> state(String id) {
+        ViewSearcher searcher = index.acquire();
+        try {
+            return IdLookup.find(searcher, ArticleDocuments.ID, id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be read", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** When the view last changed, to the second; the epoch while it never did. */
+    public Instant lastModified() {
+        ViewSearcher searcher = index.acquire();
+        try {
+            return searcher.lastModified();
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** How many articles carry each tag, most used first, then by name. */
+    public List<TagCount> tags() {
+        ViewSearcher searcher = index.acquire();
+        try {
+            return searcher.tags();
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** How many articles the feed shows. */
+    public int size() {
+        ViewSearcher searcher = index.acquire();
+        try {
+            return searcher.size();
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Commits what was applied and closes the index. */
+    @Override
+    public synchronized void close() {
+        try {
+            commit();
+        } finally {
+            try {
+                index.close();
+            } catch (IOException e) {
+                LOG.warnf("The view's index did not close cleanly: %s", e.toString());
+            }
+        }
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+    }
+}

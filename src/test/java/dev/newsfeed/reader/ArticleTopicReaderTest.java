@@ -1,0 +1,219 @@
+package dev.newsfeed.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.newsfeed.article.Article;
+import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.feed.ConditionalResponses;
+import dev.newsfeed.kafka.KafkaBrokerResource;
+import dev.newsfeed.view.FeedView;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The view as any instance builds it from a topic: a second instance, or this one after a restart. */
+@QuarkusTest
+class ArticleTopicReaderTest {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "newsfeed.kafka.topic")
+    String topic;
+
+    @Inject
+    FeedView view;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Admin admin;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void secondViewOfTheArticlesTopicHoldsTheSameFeed() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.size() > 0);
+
+        FeedView second = TopicViews.readToTheEnd(bootstrapServers, topic, null).view();
+
+        assertThat(second.size()).isEqualTo(view.size());
+        assertThat(second.page(100).items()).isEqualTo(view.page(100).items());
+        assertThat(second.page(100).next()).isEqualTo(view.page(100).next());
+        assertThat(ConditionalResponses.tag("json", second.page(100).items()))
+                .as("every instance gives the same ETag").isEqualTo(ConditionalResponses.tag("json", view.page(100).items()));
+    }
+
+    @Test
+    void unreadableRecordIsSkippedAndCountedByReasonWhileTheRestIsApplied() throws Exception {
+        String name = newTopic();
+        Article article = article("kept", "Kept");
+        ObjectNode withFutureField = json.valueToTree(article);
+        withFutureField.put("addedInALaterSchema", "readers ignore it");
+        ObjectNode withoutDates = json.valueToTree(article("no-dates", "No dates"));
+        withoutDates.remove("publishedAt");
+        withoutDates.remove("updatedAt");
+        ObjectNode numberTitle = json.valueToTree(article("number-title", "Number"));
+        numberTitle.put("title", 123);
+        ObjectNode numberParagraphs = json.valueToTree(article("number-body", "Numbers"));
+        numberParagraphs.putArray("body").add(1).add(2);
+        send(name, "broken", "{not json");
+        send(name, "json-null", "null");
+        send(name, null, json.writeValueAsString(article));
+        send(name, "other-id", json.writeValueAsString(article));
+        send(name, "no-dates", withoutDates.toString());
+        send(name, "number-title", numberTitle.toString());
+        send(name, "number-body", numberParagraphs.toString());
+        send(name, "kept", withFutureField.toString());
+
+        ArticleTopicReader reader = TopicViews.readToTheEnd(bootstrapServers, name, null);
+
+        assertThat(reader.view().page(10).items()).containsExactly(article);
+        assertThat(reader.skippedRecords()).isEqualTo(7);
+        assertThat(reader.skippedRecords(SkipReason.NOT_JSON)).isEqualTo(1);
+        assertThat(reader.skippedRecords(SkipReason.NULL_VALUE)).isEqualTo(1);
+        assertThat(reader.skippedRecords(SkipReason.NO_KEY)).isEqualTo(1);
+        assertThat(reader.skippedRecords(SkipReason.KEY_MISMATCH)).isEqualTo(1);
+        assertThat(reader.skippedRecords(SkipReason.MISSING_FIELD)).isEqualTo(1);
+        assertThat(reader.skippedRecords(SkipReason.WRONG_TYPE)).isEqualTo(2);
+        assertThat(reader.failures()).as("bad records are no failure of the reader").isZero();
+    }
+
+    @Test
+    void restartOnAnExistingIndexReadsOnlyWhatCameAfterItsCheckpoint() throws Exception {
+        String name = newTopic();
+        for (int i = 0; i < 5; i++) {
+            send(name, "before-" + i, json.writeValueAsString(article("before-" + i, "Before " + i)));
+        }
+        TopicViews.readToTheEnd(bootstrapServers, name, null, FeedView.open(dataDir), ids(name)).view().close();
+        send(name, "after-0", json.writeValueAsString(article("after-0", "After 0")));
+        send(name, "after-1", json.writeValueAsString(article("after-1", "After 1")));
+
+        try (FeedView reopened = FeedView.open(dataDir)) {
+            assertThat(reopened.size()).as("the index survived the restart").isEqualTo(5);
+            ArticleTopicReader reader = TopicViews.readToTheEnd(bootstrapServers, name, null, reopened, ids(name));
+
+            assertThat(reader.recordsRead()).as("only the records after the checkpoint").isEqualTo(2);
+            assertThat(reopened.size()).isEqualTo(7);
+            assertThat(reopened.find("after-1")).isPresent();
+        }
+    }
+
+    @Test
+    void topicDeletedAndCreatedAgainRebuildsTheView() throws Exception {
+        String name = newTopic();
+        send(name, "old", json.writeValueAsString(article("old", "Of the first topic")));
+        TopicViews.readToTheEnd(bootstrapServers, name, null, FeedView.open(dataDir), ids(name)).view().close();
+        admin.deleteTopics(List.of(name)).all().get();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> {
+                    admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+                    return true;
+                });
+        send(name, "new", json.writeValueAsString(article("new", "Of the second topic")));
+
+        try (FeedView reopened = FeedView.open(dataDir)) {
+            TopicViews.readToTheEnd(bootstrapServers, name, null, reopened, ids(name));
+
+            assertThat(reopened.find("old")).as("gone with its topic").isEmpty();
+            assertThat(reopened.find("new")).isPresent();
+        }
+    }
+
+    @Test
+    void deletedDataFolderIsRebuiltFromTheTopic() throws Exception {
+        String name = newTopic();
+        send(name, "kept", json.writeValueAsString(article("kept", "Kept")));
+        Path folder = dataDir.resolve("view");
+        TopicViews.readToTheEnd(bootstrapServers, name, null, FeedView.open(folder), ids(name)).view().close();
+        KafkaBrokerResource.delete(folder);
+        assertThat(Files.exists(folder)).isFalse();
+
+        try (FeedView reopened = FeedView.open(folder)) {
+            TopicViews.readToTheEnd(bootstrapServers, name, null, reopened, ids(name));
+
+            assertThat(reopened.find("kept")).isPresent();
+        }
+    }
+
+    @Test
+    void readerGoesOnAfterTheBrokerGoesAwayAndReturns() throws Exception {
+        String name = newTopic();
+        send(name, "first", json.writeValueAsString(article("first", "First")));
+        try (FeedView followed = FeedView.inMemory()) {
+            ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers), name, null, followed);
+            Thread thread = new Thread(reader, "test-follower");
+            thread.start();
+            try {
+                reader.caughtUp().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                // The broker's port refuses connections from here until it is restored on the same data.
+                KafkaBrokerResource.interruptBroker();
+                KafkaBrokerResource.restoreBroker();
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                    send(name, "second", json.writeValueAsString(article("second", "Second")));
+                    return true;
+                });
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> followed.find("second").isPresent());
+                assertThat(reader.isReading()).isTrue();
+            } finally {
+                reader.close();
+                thread.join(10_000);
+            }
+        }
+    }
+
+    private ArticleTopicReader.TopicIds ids(String name) throws Exception {
+        String id = admin.describeTopics(List.of(name)).allTopicNames().get().get(name).topicId().toString();
+        return new ArticleTopicReader.TopicIds(id, null);
+    }
+
+    private String newTopic() throws Exception {
+        String name = "reader-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+        return name;
+    }
+
+    private void send(String name, String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(name, key, value)).get();
+        }
+    }
+
+    private static Article article(String id, String title) {
+        return Article.first(id, "file:" + id + ".txt", new ArticleText(title, null, null, List.of("A body.")), T0);
+    }
+}
