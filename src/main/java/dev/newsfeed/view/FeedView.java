@@ -105,16 +105,18 @@ public final class FeedView implements AutoCloseable {
     /** Empties the view, to read the topics again from their beginning. */
     public synchronized void rebuild(String why) {
         LOG.warnf("Rebuilding the feed view from the beginning of the topics: %s", why);
+        // Last-Modified never goes back: clients who saw the old view must not get a 304 for the rebuilt one.
+        Instant modified = later(lastModified);
         try {
-            index.clear();
+            index.clear(new Checkpoint(null, null, new TreeMap<>(), modified));
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be cleared", e);
         }
         next = new TreeMap<>();
         articlesTopicId = null;
         retractionsTopicId = null;
-        // Last-Modified never goes back: clients who saw the old view must not get a 304 for the rebuilt one.
-        lastModified = later(lastModified);
+        lastModified = modified;
+        uncommitted = false;
         publish(List.of());
     }
 
