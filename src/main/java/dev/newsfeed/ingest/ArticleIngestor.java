@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.ArticleField;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
@@ -50,6 +51,11 @@ public class ArticleIngestor {
     }
 
     public Uni<IngestOutcome> ingest(SourceDocument document) {
+        // A file's path is its article's source, so the rule on an article's characters holds for it too.
+        ArticleField.Problem misnamed = ArticleField.SOURCE.problemWith(document.source());
+        if (misnamed != null) {
+            return refuse(document, document.content().length, null, Rejection.of(misnamed));
+        }
         ArticleText text;
         try {
             text = parser.parse(document.content());
