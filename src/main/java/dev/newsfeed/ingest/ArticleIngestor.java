@@ -16,6 +16,7 @@ import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.article.Retraction;
 import dev.newsfeed.enrich.ArticleEnricher;
 import dev.newsfeed.feed.FeedView;
+import dev.newsfeed.log.LogValues;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -88,7 +89,8 @@ public class ArticleIngestor {
                 .onItem().invoke(() -> {
                     ledger.published(source, id);
                     metrics.published(System.nanoTime() - started);
-                    LOG.infof("Published %s as article %s (%s)", source, id, current.isPresent() ? "edited" : "new");
+                    LOG.infof("Published %s as article %s (%s)", LogValues.safe(source), LogValues.safe(id),
+                            current.isPresent() ? "edited" : "new");
                 })
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
                 .replaceWith(IngestOutcome.published(article));
@@ -98,7 +100,8 @@ public class ArticleIngestor {
     public Uni<Void> retract(Article article) {
         Retraction retraction = new Retraction(article.id(), clock.instant(), article.contentHash(), article.source());
         return publisher.retract(retraction)
-                .invoke(() -> LOG.infof("Retracted article %s (%s)", article.id(), article.source()));
+                .invoke(() -> LOG.infof("Retracted article %s (%s)", LogValues.safe(article.id()),
+                        LogValues.safe(article.source())));
     }
 
     /**
@@ -107,7 +110,7 @@ public class ArticleIngestor {
      * @param sha256 the hash of the whole source when {@code document} holds only its head; null otherwise
      */
     public Uni<IngestOutcome> refuse(SourceDocument document, long size, String sha256, Rejection rejection) {
-        LOG.warnf("Refused %s: %s", document.source(), rejection);
+        LOG.warnf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
         ledger.failed(document.source(), document.id(), rejection.toString());
         metrics.rejected(rejection.reason());
         Uni<Void> kept = sha256 == null
