@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import dev.newsfeed.log.LogValues;
 import dev.newsfeed.view.ArticleChange;
 import dev.newsfeed.view.Checkpoint;
 import dev.newsfeed.view.FeedView;
@@ -324,7 +325,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             } catch (UnusableRecordException e) {
                 skipped.get(e.reason()).incrementAndGet();
                 LOG.warnf("Skipped record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
-                        e.reason().tag, e.getMessage());
+                        e.reason().tag, LogValues.safe(e.getMessage()));
             }
         }
     }

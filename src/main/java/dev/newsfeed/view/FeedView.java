@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
+import dev.newsfeed.log.LogValues;
 
 /**
  * The latest feed: one document per article id in a Lucene index on local disk, newest publication first.
@@ -206,7 +207,7 @@ public final class FeedView implements AutoCloseable {
                         listener.accept(heard);
                     } catch (RuntimeException e) {
                         listeners.remove(listener);
-                        LOG.warnf("Dropped a feed listener that failed: %s", e.toString());
+                        LOG.warnf("Dropped a feed listener that failed: %s", LogValues.safe(e.toString()));
                     }
                 }
             }
