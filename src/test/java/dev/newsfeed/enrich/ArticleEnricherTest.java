@@ -2,6 +2,7 @@ package dev.newsfeed.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,6 +69,15 @@ class ArticleEnricherTest {
         assertThat(seed.wordCount()).isEqualTo(149);
         assertThat(seed.readingMinutes()).isEqualTo(1);
         assertThat(shortOne.readingMinutes()).isEqualTo(1);
+        // One word past a whole minute starts the next one (266 words rounded to the nearest would be 1 minute).
+        assertThat(enrich(bodyOf(265)).readingMinutes()).isEqualTo(1);
+        assertThat(enrich(bodyOf(266)).readingMinutes()).isEqualTo(2);
+        assertThat(enrich(bodyOf(531)).readingMinutes()).isEqualTo(3);
+    }
+
+    /** A title and one paragraph of exactly {@code words} words. */
+    private static byte[] bodyOf(int words) {
+        return ("Title\n\n" + "word ".repeat(words).strip()).getBytes(StandardCharsets.UTF_8);
     }
 
     private Article enrich(byte[] text) throws Exception {
