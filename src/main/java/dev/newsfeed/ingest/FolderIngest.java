@@ -129,7 +129,8 @@ public class FolderIngest {
         notWatching = new FolderWatcher.Health(false, safe);
     }
 
-    private CompletionStage<IngestOutcome> ingest(Path file) {
+    /** Reads a file and publishes what it holds; completes with null for a file that is not read at all. */
+    CompletionStage<IngestOutcome> ingest(Path file) {
         return reads.run(() -> reader.read(file))
                 .handle((document, failure) -> failure == null ? ingestor.ingest(document) : notRead(failure))
                 .thenCompose(outcome -> completed(file, outcome).subscribeAsCompletionStage());

@@ -273,8 +273,14 @@ public final class FolderWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        result.whenComplete((ignored, failure) -> thread.execute(
-                () -> handedOver(file, candidate, fingerprint, failure)));
+        result.whenComplete((ignored, failure) -> thread.execute(() -> {
+            try {
+                handedOver(file, candidate, fingerprint, failure);
+            } catch (RuntimeException e) {
+                // An executor would keep this to itself: shown like a failing tick instead.
+                failed("handing the files of " + scanner.folder() + " over failed: " + e);
+            }
+        }));
     }
 
     private void handedOver(Path file, Candidate candidate, Fingerprint fingerprint, Throwable failure) {

@@ -41,7 +41,8 @@ class ArticleEnricherTest {
     void sportsArticleFindsClubsPlayersAndGroundWithAccentsFolded() throws Exception {
         Article article = enrich(Fixtures.bytes("/enrichment/sports.txt"));
 
-        assertThat(article.tags()).contains("real-madrid", "bayern-munich", "vinicius-junior", "santiago-bernabeu", "harry-kane", "germany");
+        assertThat(article.tags()).contains("real-madrid", "bayern-munich", "vinicius-junior", "santiago-bernabeu",
+                "harry-kane", "germany");
         assertThat(article.tags()).doesNotContain("saturday", "supporters");
     }
 
@@ -49,7 +50,8 @@ class ArticleEnricherTest {
     void businessArticleDropsRolesFromNames() throws Exception {
         Article article = enrich(Fixtures.bytes("/enrichment/business.txt"));
 
-        assertThat(article.tags()).startsWith("siemens-energy").contains("frankfurt", "christian-bruch", "deutsche-bank");
+        assertThat(article.tags()).startsWith("siemens-energy")
+                .contains("frankfurt", "christian-bruch", "deutsche-bank");
         assertThat(article.tags()).doesNotContain("monday", "chief-executive-christian-bruch", "shares", "analysts");
     }
 

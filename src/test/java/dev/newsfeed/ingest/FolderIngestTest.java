@@ -3,6 +3,7 @@ package dev.newsfeed.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -160,7 +161,8 @@ class FolderIngestTest {
         Files.write(folder.resolve(name + ".txt"), content);
         String source = "file:" + name + ".txt";
 
-        await().atMost(WAIT).until(() -> ledger.get(source) != null && ledger.get(source).state() == SourceLedger.State.FAILED);
+        await().atMost(WAIT).until(
+                () -> ledger.get(source) != null && ledger.get(source).state() == SourceLedger.State.FAILED);
         assertThat(ledger.get(source).reason()).startsWith("BINARY: line 2");
         assertThat(view.find(name)).isEmpty();
         assertThat(Files.exists(folder.resolve(name + ".txt"))).as("files are never deleted").isTrue();
@@ -217,6 +219,37 @@ class FolderIngestTest {
         }
         assertThat(view.find(escaping)).isEmpty();
         assertThat(ledger.get("file:" + escaping + ".txt")).isNull();
+    }
+
+    /** Issue 9, finding 3: a file replaced by a link out of the folder after the watcher's check was published. */
+    @Test
+    void fileSwappedForSymlinkBeforeReadIsNeverPublished() throws Exception {
+        Path secret = Files.createTempDirectory("newsfeed-outside").resolve("passwd");
+        Files.writeString(secret, "root:x:0:0:root:/root:/bin/bash\n");
+        String name = "swapped-" + UUID.randomUUID();
+        Path file = Files.createSymbolicLink(folder.resolve(name + ".txt"), secret);
+
+        // Handed over as the watcher would, had the file been swapped just after its look.
+        IngestOutcome outcome = folderIngest.ingest(file).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(outcome).as("nothing read, nothing published").isNull();
+        assertThat(ledger.get("file:" + name + ".txt")).isNull();
+        assertThat(recordsOf(name)).isEmpty();
+        assertThat(topics.deadLetters()).noneMatch(r -> r.value() != null && r.value().contains("root:x:0:0"));
+    }
+
+    /** Issue 9, finding 3: a file that became a FIFO before the read blocked the watcher's thread for good. */
+    @Test
+    void fifoInFolderNeverBlocksTheIngest() throws Exception {
+        Path fifo = FolderFileReaderTest.mkfifo(folder.resolve("fifo-" + UUID.randomUUID() + ".txt"));
+        try {
+            IngestOutcome outcome = assertTimeoutPreemptively(WAIT,
+                    () -> folderIngest.ingest(fifo).toCompletableFuture().get());
+
+            assertThat(outcome).as("never opened").isNull();
+        } finally {
+            Files.delete(fifo);
+        }
     }
 
     @Test

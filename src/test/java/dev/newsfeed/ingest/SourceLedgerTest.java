@@ -85,7 +85,8 @@ class SourceLedgerTest {
 
         assertThat(ledger.get("http:abandoned").state()).isEqualTo(State.FAILED);
         assertThat(ledger.get("http:abandoned").reason()).startsWith("abandoned: no acknowledgement from Kafka");
-        assertThat(ledger.get("file:retried.txt").state()).as("marked pending again by its retry").isEqualTo(State.PENDING);
+        assertThat(ledger.get("file:retried.txt").state()).as("marked pending again by its retry")
+                .isEqualTo(State.PENDING);
         assertThat(ledger.count(State.PENDING)).isEqualTo(1);
         assertThat(ledger.count(State.FAILED)).isEqualTo(1);
         assertThat(ledger.page(0, 1)).extracting(SourceLedger.Entry::source).containsExactly("http:abandoned");
