@@ -1,33 +1,37 @@
 package dev.newsfeed.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import dev.newsfeed.article.ArticleIds;
-import dev.newsfeed.article.Sha256;
+import org.jboss.logging.Logger;
+
+import dev.newsfeed.log.LogValues;
 
 /**
  * Lists the article files of the ingest folder: {@code *.txt}, in subfolders too, but not hidden ones
  * (names starting with a dot, such as editors' temporary files), and not links that lead out of the folder.
+ * A subfolder that cannot be read is skipped with a WARN, and the others are listed all the same.
+ *
+ * <p>What is listed is only a candidate: {@link FolderFileReader} checks it again when it reads it.
  */
 public final class FolderScanner {
 
+    private static final Logger LOG = Logger.getLogger(FolderScanner.class);
+
     private final Path folder;
-    private final int maxBytes;
     private final Set<String> skippedFolders;
 
     /** @param skippedFolders names of top-level subfolders that hold no new articles (processed/, failed/) */
-    public FolderScanner(Path folder, int maxBytes, Set<String> skippedFolders) {
+    public FolderScanner(Path folder, Set<String> skippedFolders) {
         this.folder = folder.toAbsolutePath().normalize();
-        this.maxBytes = maxBytes;
         this.skippedFolders = Set.copyOf(skippedFolders);
     }
 
@@ -35,37 +39,45 @@ public final class FolderScanner {
         return folder;
     }
 
-    /** The article files, in path order. */
+    /**
+     * The article files, in path order.
+     *
+     * @throws IOException only when the folder itself cannot be listed
+     */
     public List<Path> files() throws IOException {
         Path root = folder.toRealPath();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> files = new ArrayList<>();
-            for (Path path : (Iterable<Path>) paths.sorted()::iterator) {
-                if (isArticleFile(path, root)) {
-                    files.add(path);
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(folder, new Visitor(folder) {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isArticleFile(file, root)) {
+                    files.add(file);
                 }
+                return FileVisitResult.CONTINUE;
             }
-            return files;
-        }
+        });
+        files.sort(null);
+        return files;
     }
 
     /**
-     * Reads one file as a source document.
+     * The folders to watch from {@code start} down (itself included), hidden and skipped ones left out.
      *
-     * @throws FileTooLargeException when it holds more than the configured maximum; it is not read whole
+     * @throws IOException only when {@code start} itself cannot be listed
      */
-    public SourceDocument read(Path file) throws IOException {
-        Path relative = folder.relativize(file.toAbsolutePath().normalize());
-        String source = "file:" + relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-        String id = ArticleIds.forFile(relative);
-        byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes(maxBytes + 1);
-            if (content.length > maxBytes) {
-                throw tooLarge(source, id, content, in);
+    public List<Path> folders(Path start) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        Files.walkFileTree(start, new Visitor(start) {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                FileVisitResult result = super.preVisitDirectory(dir, attributes);
+                if (result == FileVisitResult.CONTINUE) {
+                    folders.add(dir);
+                }
+                return result;
             }
-        }
-        return new SourceDocument(id, source, content);
+        });
+        return folders;
     }
 
     /** Whether a path is one of the article files this scanner lists. */
@@ -77,23 +89,7 @@ public final class FolderScanner {
         }
     }
 
-    /** Hashes the rest of a file too large to keep, without holding more than its head in memory. */
-    private FileTooLargeException tooLarge(String source, String id, byte[] head, InputStream rest) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        digest.update(head);
-        long size = head.length;
-        byte[] buffer = new byte[64 * 1024];
-        for (int n = rest.read(buffer); n >= 0; n = rest.read(buffer)) {
-            digest.update(buffer, 0, n);
-            size += n;
-        }
-        return new FileTooLargeException(new SourceDocument(id, source,
-                Arrays.copyOf(head, Math.min(head.length, DeadLetterPublisher.MAX_CONTENT))), size, Sha256.hex(digest),
-                source + " holds " + size + " bytes, more than the limit of " + maxBytes
-                        + " (newsfeed.ingest.max-bytes)");
-    }
-
-    private boolean isArticleFile(Path path, Path root) throws IOException {
+    private boolean isArticleFile(Path path, Path root) {
         Path relative = folder.relativize(path);
         if (relative.getNameCount() > 1 && skippedFolders.contains(relative.getName(0).toString())) {
             return false;
@@ -106,33 +102,56 @@ public final class FolderScanner {
         if (!path.getFileName().toString().endsWith(".txt") || !Files.isRegularFile(path)) {
             return false;
         }
-        return path.toRealPath().startsWith(root);
+        try {
+            return path.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            // Gone since it was listed, or a link that leads nowhere: not a file to read.
+            return false;
+        }
     }
 
-    /** A file over the size limit: its first bytes, its size and the hash of all of it. */
-    public static final class FileTooLargeException extends IOException {
+    /** Walks without following links, skips hidden and skipped folders, and lets a bad subfolder pass. */
+    private class Visitor extends SimpleFileVisitor<Path> {
 
-        private final transient SourceDocument head;
-        private final long size;
-        private final String sha256;
+        private final Path start;
 
-        FileTooLargeException(SourceDocument head, long size, String sha256, String message) {
-            super(message);
-            this.head = head;
-            this.size = size;
-            this.sha256 = sha256;
+        Visitor(Path start) {
+            this.start = start;
         }
 
-        public SourceDocument head() {
-            return head;
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            if (dir.equals(start)) {
+                return FileVisitResult.CONTINUE;
+            }
+            Path relative = folder.relativize(dir);
+            boolean skipped = relative.getNameCount() == 1 && skippedFolders.contains(relative.toString());
+            return skipped || dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                    : FileVisitResult.CONTINUE;
         }
 
-        public long size() {
-            return size;
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (file.equals(start)) {
+                throw e;
+            }
+            if (!(e instanceof NoSuchFileException)) {
+                LOG.warnf("Cannot read %s; skipping it, the rest of the folder is read: %s", LogValues.safe(file),
+                        LogValues.safe(e.getMessage()));
+            }
+            return FileVisitResult.CONTINUE;
         }
 
-        public String sha256() {
-            return sha256;
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && dir.equals(start)) {
+                throw e;
+            }
+            if (e != null) {
+                LOG.warnf("Listing the folder %s stopped; the others are read: %s", LogValues.safe(dir),
+                        LogValues.safe(e.getMessage()));
+            }
+            return FileVisitResult.CONTINUE;
         }
     }
 }

@@ -26,14 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
+
+import dev.newsfeed.log.LogValues;
 
 /**
  * Finds the article files of a folder while the service runs and hands each one over once it is whole.
@@ -41,15 +43,20 @@ import org.jboss.logging.Logger;
  * <p>Files are found by a {@link WatchService}, by a rescan when it reports an overflow, and by a periodic
  * rescan as a safety net. A file is whole once its size and modification time are the same at two looks
  * and it has not been modified for the settle time, so a file still being written is never read
- * half-written. Files are handed over at most {@code maxInFlight} at a time; one whose hand-over fails (Kafka
- * away) is tried again with a growing pause. A file handed over successfully is looked at again only when
- * its size or modification time changes. All state lives on one thread, so nothing here needs a lock.
+ * half-written; a file that changes while it is read anyway ({@link SourceChangedException}) waits to settle
+ * again. Files are handed over at most {@code maxInFlight} at a time; one whose hand-over fails (Kafka
+ * away) is tried again after a {@link RetryBackoff} pause. A file handed over successfully is looked at again
+ * only when its size or modification time changes. All state lives on one thread, so nothing here needs a lock.
+ *
+ * <p>It never stops silently: a subfolder it cannot read is skipped with a WARN, a failing look at the folder
+ * is logged once and shown by {@link #health()} until it succeeds again, and so is a watcher thread that has
+ * not finished a look at the folder for {@link #STUCK_AFTER}.
  */
 public final class FolderWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FolderWatcher.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+    /** Far longer than a look at a large folder takes; a watcher silent for this long is stuck. */
+    static final Duration STUCK_AFTER = Duration.ofSeconds(30);
 
     private final FolderScanner scanner;
     private final Duration settle;
@@ -65,6 +72,14 @@ public final class FolderWatcher implements AutoCloseable {
     private int inFlight;
     private volatile int backlog;
     private volatile boolean rescanned;
+    private volatile int overflows;
+    private volatile Instant lastTick;
+    private volatile String failure;
+    private volatile boolean closed;
+
+    /** Whether the watcher works, and if not, why. */
+    public record Health(boolean up, String detail) {
+    }
 
     public FolderWatcher(FolderScanner scanner, Duration settle, Duration rescanEvery,
             Function<Path, CompletionStage<?>> handOver, int maxInFlight, Clock clock) {
@@ -81,10 +96,12 @@ public final class FolderWatcher implements AutoCloseable {
         });
     }
 
+    /** @throws IOException when the folder itself cannot be watched; a subfolder that cannot is skipped */
     public void start() throws IOException {
         watchService = FileSystems.getDefault().newWatchService();
         registerTree(scanner.folder());
         nextRescan = clock.instant();
+        lastTick = clock.instant();
         long tick = Math.max(10, Math.min(250, settle.toMillis() / 4));
         thread.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
     }
@@ -99,8 +116,31 @@ public final class FolderWatcher implements AutoCloseable {
         return rescanned;
     }
 
+    /** How many times the file system reported that it lost events (each one answered by a rescan). */
+    int overflows() {
+        return overflows;
+    }
+
+    /** Down when closed, when its last look at the folder failed, or when it has not looked for too long. */
+    public Health health() {
+        if (closed) {
+            return new Health(false, "stopped");
+        }
+        String failed = failure;
+        if (failed != null) {
+            return new Health(false, failed);
+        }
+        Instant last = lastTick;
+        if (last != null && clock.instant().isAfter(last.plus(STUCK_AFTER))) {
+            return new Health(false, "no look at " + scanner.folder() + " since " + last
+                    + ": the watcher thread is stuck");
+        }
+        return new Health(true, "watching " + scanner.folder() + ", " + backlog + " files waiting");
+    }
+
     @Override
     public void close() {
+        closed = true;
         thread.shutdownNow();
         try {
             if (watchService != null) {
@@ -112,32 +152,63 @@ public final class FolderWatcher implements AutoCloseable {
     }
 
     private void tick() {
+        String problem = null;
         try {
             drainEvents();
             if (!clock.instant().isBefore(nextRescan)) {
                 rescan();
                 nextRescan = clock.instant().plus(rescanEvery);
             }
-            advance();
         } catch (RuntimeException | IOException e) {
-            LOG.errorf(e, "Watching %s failed; trying again", scanner.folder());
+            // The rescan is due again at the next tick; the files already known still move on below.
+            problem = "listing " + scanner.folder() + " failed: " + e;
+            LOG.debug("Listing the ingest folder failed", e);
+        }
+        try {
+            advance();
+        } catch (RuntimeException e) {
+            problem = problem != null ? problem : "handing the files of " + scanner.folder() + " over failed: " + e;
+            LOG.debug("Handing files over failed", e);
         } finally {
             backlog = candidates.size();
+            lastTick = clock.instant();
+        }
+        if (problem == null) {
+            recovered();
+        } else {
+            failed(problem);
         }
     }
 
-    private void drainEvents() throws IOException {
+    /** Logs a failure once, not at every tick while it lasts, and shows it in {@link #health()}. */
+    private void failed(String reason) {
+        String safe = LogValues.safe(reason);
+        if (!safe.equals(failure)) {
+            LOG.errorf("Watching stopped working, %s; trying again at every look until it works", safe);
+        }
+        failure = safe;
+    }
+
+    private void recovered() {
+        if (failure != null) {
+            LOG.infof("Watching %s works again", scanner.folder());
+            failure = null;
+        }
+    }
+
+    private void drainEvents() {
         for (WatchKey key = watchService.poll(); key != null; key = watchService.poll()) {
             Path dir = (Path) key.watchable();
             for (WatchEvent<?> event : key.pollEvents()) {
                 if (event.kind() == OVERFLOW) {
                     LOG.warnf("Too many changes in %s at once; rescanning it", scanner.folder());
+                    overflows++;
                     nextRescan = clock.instant();
                     continue;
                 }
                 Path child = dir.resolve((Path) event.context());
                 if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    registerTree(child);
+                    registerNewFolder(child);
                     // Files may have landed in it before it was watched.
                     nextRescan = clock.instant();
                 } else if (scanner.isArticleFile(child)) {
@@ -145,6 +216,15 @@ public final class FolderWatcher implements AutoCloseable {
                 }
             }
             key.reset();
+        }
+    }
+
+    private void registerNewFolder(Path folder) {
+        try {
+            registerTree(folder);
+        } catch (IOException e) {
+            // Gone already, or unreadable: the rescans list what they can.
+            LOG.warnf("Cannot watch the new folder %s: %s", LogValues.safe(folder), LogValues.safe(e.getMessage()));
         }
     }
 
@@ -195,26 +275,36 @@ public final class FolderWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        result.whenComplete((ignored, failure) -> thread.execute(
-                () -> handedOver(file, candidate, fingerprint, failure)));
+        result.whenComplete((ignored, failure) -> thread.execute(() -> {
+            try {
+                handedOver(file, candidate, fingerprint, failure);
+            } catch (RuntimeException e) {
+                // An executor would keep this to itself: shown like a failing tick instead.
+                failed("handing the files of " + scanner.folder() + " over failed: " + e);
+            }
+        }));
     }
 
     private void handedOver(Path file, Candidate candidate, Fingerprint fingerprint, Throwable failure) {
         inFlight--;
         candidate.inFlight = false;
-        if (failure == null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null) {
             handedOver.put(file, fingerprint);
             candidate.retryAt = null;
             candidate.backoff = null;
             if (fingerprint.equals(Fingerprint.of(file))) {
                 candidates.remove(file);
             }
+        } else if (cause instanceof SourceChangedException) {
+            // Its writer went on after the settle time: wait for it to settle again, then read it whole.
+            candidate.seen = null;
+            LOG.infof("%s changed while it was read; read again once it settles", LogValues.safe(file));
         } else {
-            candidate.backoff = candidate.backoff == null ? FIRST_RETRY
-                    : LAST_RETRY.compareTo(candidate.backoff.multipliedBy(2)) < 0 ? LAST_RETRY
-                            : candidate.backoff.multipliedBy(2);
+            candidate.backoff = RetryBackoff.next(candidate.backoff);
             candidate.retryAt = clock.instant().plus(candidate.backoff);
-            LOG.warnf("%s not ingested yet (%s); next try in %d s", file, failure.getMessage(),
+            LOG.warnf("%s not ingested yet (%s); next try in %d s", LogValues.safe(file), LogValues.safe(cause.getMessage()),
                     candidate.backoff.toSeconds());
         }
         // Refill the free slot now rather than at the next tick: a burst of files flows at Kafka's pace.
@@ -223,12 +313,16 @@ public final class FolderWatcher implements AutoCloseable {
     }
 
     private void registerTree(Path root) throws IOException {
-        try (Stream<Path> dirs = Files.walk(root)) {
-            Iterable<Path> subfolders = dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator;
-            for (Path dir : subfolders) {
-                if (!dir.getFileName().toString().startsWith(".") || dir.equals(root)) {
-                    dir.register(watchService, ENTRY_CREATE, ENTRY_MODIFY);
+        for (Path dir : scanner.folders(root)) {
+            try {
+                dir.register(watchService, ENTRY_CREATE, ENTRY_MODIFY);
+            } catch (IOException e) {
+                if (dir.equals(root) && root.equals(scanner.folder())) {
+                    throw e;
                 }
+                // The periodic rescans still find its files, only later.
+                LOG.warnf("Cannot watch %s; its files are found by the rescans: %s", LogValues.safe(dir),
+                        LogValues.safe(e.getMessage()));
             }
         }
     }
@@ -249,7 +343,7 @@ public final class FolderWatcher implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 return null;
             } catch (IOException e) {
-                LOG.warnf("Cannot read the attributes of %s: %s", file, e.getMessage());
+                LOG.warnf("Cannot read the attributes of %s: %s", LogValues.safe(file), LogValues.safe(e.getMessage()));
                 return null;
             }
         }

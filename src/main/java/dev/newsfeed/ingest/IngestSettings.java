@@ -50,4 +50,20 @@ public interface IngestSettings {
     /** How many sources {@code GET /ingest/status} remembers; the oldest settled ones are forgotten first. */
     @WithDefault("100000")
     int statusCapacity();
+
+    /**
+     * How long a source may stay pending without a change before it counts as abandoned and turns
+     * {@code FAILED}: longer than the longest pause between two tries of a file (60 s) plus Kafka's delivery
+     * timeout, since every try marks it pending afresh.
+     */
+    @WithDefault("10m")
+    Duration pendingTimeout();
+
+    /**
+     * How long reading one file may take, from opening it to its last byte. A read that takes longer (a file
+     * swapped for a FIFO, a stalled network file system) is given up and tried again later; the watcher never
+     * waits for it.
+     */
+    @WithDefault("10s")
+    Duration readTimeout();
 }

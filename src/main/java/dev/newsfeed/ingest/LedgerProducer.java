@@ -10,6 +10,6 @@ class LedgerProducer {
     @Produces
     @Singleton
     SourceLedger ledger(IngestSettings settings) {
-        return new SourceLedger(settings.statusCapacity(), Clock.systemUTC());
+        return new SourceLedger(settings.statusCapacity(), settings.pendingTimeout(), Clock.systemUTC());
     }
 }

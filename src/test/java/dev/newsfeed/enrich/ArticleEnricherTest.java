@@ -2,6 +2,7 @@ package dev.newsfeed.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +41,8 @@ class ArticleEnricherTest {
     void sportsArticleFindsClubsPlayersAndGroundWithAccentsFolded() throws Exception {
         Article article = enrich(Fixtures.bytes("/enrichment/sports.txt"));
 
-        assertThat(article.tags()).contains("real-madrid", "bayern-munich", "vinicius-junior", "santiago-bernabeu", "harry-kane", "germany");
+        assertThat(article.tags()).contains("real-madrid", "bayern-munich", "vinicius-junior", "santiago-bernabeu",
+                "harry-kane", "germany");
         assertThat(article.tags()).doesNotContain("saturday", "supporters");
     }
 
@@ -48,7 +50,8 @@ class ArticleEnricherTest {
     void businessArticleDropsRolesFromNames() throws Exception {
         Article article = enrich(Fixtures.bytes("/enrichment/business.txt"));
 
-        assertThat(article.tags()).startsWith("siemens-energy").contains("frankfurt", "christian-bruch", "deutsche-bank");
+        assertThat(article.tags()).startsWith("siemens-energy")
+                .contains("frankfurt", "christian-bruch", "deutsche-bank");
         assertThat(article.tags()).doesNotContain("monday", "chief-executive-christian-bruch", "shares", "analysts");
     }
 
@@ -68,6 +71,15 @@ class ArticleEnricherTest {
         assertThat(seed.wordCount()).isEqualTo(149);
         assertThat(seed.readingMinutes()).isEqualTo(1);
         assertThat(shortOne.readingMinutes()).isEqualTo(1);
+        // One word past a whole minute starts the next one (266 words rounded to the nearest would be 1 minute).
+        assertThat(enrich(bodyOf(265)).readingMinutes()).isEqualTo(1);
+        assertThat(enrich(bodyOf(266)).readingMinutes()).isEqualTo(2);
+        assertThat(enrich(bodyOf(531)).readingMinutes()).isEqualTo(3);
+    }
+
+    /** A title and one paragraph of exactly {@code words} words. */
+    private static byte[] bodyOf(int words) {
+        return ("Title\n\n" + "word ".repeat(words).strip()).getBytes(StandardCharsets.UTF_8);
     }
 
     private Article enrich(byte[] text) throws Exception {

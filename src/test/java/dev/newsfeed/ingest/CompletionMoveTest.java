@@ -3,6 +3,8 @@ package dev.newsfeed.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +27,23 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(CompletionMoveTest.MovePolicy.class)
 class CompletionMoveTest {
 
+    /**
+     * Moving files, in a folder of its own: in the suite's shared folder it moved the seed and other tests'
+     * files away, and later tests ingested them again under new ids.
+     */
     public static class MovePolicy implements QuarkusTestProfile {
+
+        /** Under target/, so that the build's clean removes it. */
+        static final Path FOLDER = Path.of("target", "completion-move-" + UUID.randomUUID()).toAbsolutePath();
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.ingest.completion", "move");
+            try {
+                Files.createDirectories(FOLDER);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + FOLDER, e);
+            }
+            return Map.of("newsfeed.ingest.completion", "move", "newsfeed.ingest.folder", FOLDER.toString());
         }
     }
 
@@ -47,8 +62,15 @@ class CompletionMoveTest {
 
         await().atMost(WAIT).until(() -> Files.exists(folder.resolve("processed").resolve(name + ".txt")));
 
+        // The move follows Kafka's acknowledgement, not the view: the view catches up a moment later.
+        await().atMost(WAIT).until(() -> view.find(name).isPresent());
         assertThat(view.find(name)).isPresent();
         assertThat(folder.resolve(name + ".txt")).doesNotExist();
+    }
+
+    @Test
+    void movesHappenInAFolderOfTheirOwn() {
+        assertThat(folder).isEqualTo(MovePolicy.FOLDER);
     }
 
     @Test

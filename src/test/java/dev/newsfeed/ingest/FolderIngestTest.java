@@ -1,7 +1,11 @@
 package dev.newsfeed.ingest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -56,8 +61,6 @@ class FolderIngestTest {
     @Inject
     SuiteTopics topics;
 
-
-
     @Test
     void fileRenamedIntoPlaceWhileRunningReachesTheFeed() throws Exception {
         String name = "dropped-" + UUID.randomUUID();
@@ -92,11 +95,13 @@ class FolderIngestTest {
         AtomicInteger written = new AtomicInteger();
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
         try {
-            // One chunk every 100 ms: each pause is shorter than the 300 ms settle time of the test profile.
+            // One more chunk every 100 ms. Every version but the whole one is dated an hour ahead, as a writer
+            // still at work keeps its file dated "now": none can settle, however long the JVM pauses. Each is
+            // renamed into place, so no version is ever seen with the time it was written.
             writer.scheduleAtFixedRate(() -> {
-                int from = written.get() * chunk;
-                if (from < text.length) {
-                    append(file, text, from, Math.min(chunk, text.length - from));
+                int upTo = Math.min(text.length, (written.get() + 1) * chunk);
+                if (written.get() * chunk < text.length) {
+                    replace(file, Arrays.copyOf(text, upTo), upTo < text.length);
                     written.incrementAndGet();
                 }
             }, 0, 100, TimeUnit.MILLISECONDS);
@@ -110,6 +115,13 @@ class FolderIngestTest {
         } finally {
             writer.shutdownNow();
         }
+    }
+
+    @Test
+    void ingestFolderHealthIsUpWhileTheWatcherWorks() {
+        given().get("/q/health/group/ingest").then().statusCode(200)
+                .body("checks.find { it.name == 'ingest-folder' }.status", is("UP"))
+                .body("checks.find { it.name == 'ingest-folder' }.data.detail", startsWith("watching "));
     }
 
     @Test
@@ -149,7 +161,8 @@ class FolderIngestTest {
         Files.write(folder.resolve(name + ".txt"), content);
         String source = "file:" + name + ".txt";
 
-        await().atMost(WAIT).until(() -> ledger.get(source) != null && ledger.get(source).state() == SourceLedger.State.FAILED);
+        await().atMost(WAIT).until(
+                () -> ledger.get(source) != null && ledger.get(source).state() == SourceLedger.State.FAILED);
         assertThat(ledger.get(source).reason()).startsWith("BINARY: line 2");
         assertThat(view.find(name)).isEmpty();
         assertThat(Files.exists(folder.resolve(name + ".txt"))).as("files are never deleted").isTrue();
@@ -208,6 +221,37 @@ class FolderIngestTest {
         assertThat(ledger.get("file:" + escaping + ".txt")).isNull();
     }
 
+    /** Issue 9, finding 3: a file replaced by a link out of the folder after the watcher's check was published. */
+    @Test
+    void fileSwappedForSymlinkBeforeReadIsNeverPublished() throws Exception {
+        Path secret = Files.createTempDirectory("newsfeed-outside").resolve("passwd");
+        Files.writeString(secret, "root:x:0:0:root:/root:/bin/bash\n");
+        String name = "swapped-" + UUID.randomUUID();
+        Path file = Files.createSymbolicLink(folder.resolve(name + ".txt"), secret);
+
+        // Handed over as the watcher would, had the file been swapped just after its look.
+        IngestOutcome outcome = folderIngest.ingest(file).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(outcome).as("nothing read, nothing published").isNull();
+        assertThat(ledger.get("file:" + name + ".txt")).isNull();
+        assertThat(recordsOf(name)).isEmpty();
+        assertThat(topics.deadLetters()).noneMatch(r -> r.value() != null && r.value().contains("root:x:0:0"));
+    }
+
+    /** Issue 9, finding 3: a file that became a FIFO before the read blocked the watcher's thread for good. */
+    @Test
+    void fifoInFolderNeverBlocksTheIngest() throws Exception {
+        Path fifo = FolderFileReaderTest.mkfifo(folder.resolve("fifo-" + UUID.randomUUID() + ".txt"));
+        try {
+            IngestOutcome outcome = assertTimeoutPreemptively(WAIT,
+                    () -> folderIngest.ingest(fifo).toCompletableFuture().get());
+
+            assertThat(outcome).as("never opened").isNull();
+        } finally {
+            Files.delete(fifo);
+        }
+    }
+
     @Test
     void restartedWatcherRepublishesNothing() throws Exception {
         await().atMost(WAIT).until(() -> view.find("000_22b61c6839899886").isPresent());
@@ -242,14 +286,17 @@ class FolderIngestTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void append(Path file, byte[] text, int from, int length) {
+    /** Puts a version of a file in place at once; {@code unfinished} dates it an hour ahead. */
+    private static void replace(Path file, byte[] content, boolean unfinished) {
         try {
-            Files.write(file, Arrays.copyOfRange(text, from, from + length),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Path part = file.resolveSibling("." + file.getFileName() + ".part");
+            Files.write(part, content);
+            if (unfinished) {
+                Files.setLastModifiedTime(part, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+            }
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
-
 }
