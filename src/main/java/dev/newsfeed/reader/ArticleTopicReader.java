@@ -48,6 +48,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration LOG_STARTS_REFRESH = Duration.ofMinutes(5);
     private static final Duration PARTITIONS_REFRESH = Duration.ofSeconds(10);
+    /** Records applied as one batch at most while replaying: about 20 MB of articles of 2 KB. */
+    private static final int MAX_BATCH = 10_000;
 
     /** The topics' ids, to tell a recreated topic from the one the view was built of; null parts are unknown. */
     public record TopicIds(String articles, String retractions) {
@@ -64,6 +66,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private final String retractionsTopic;
     private final FeedView view;
     private final RecordDecoder decoder;
+    private final int maxPollRecords;
     private final Pacing pacing;
     private final Clock clock;
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
@@ -90,6 +93,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        this.maxPollRecords = Integer.parseInt(config.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
         // Bounded fetches, so that a replay fits a small heap whatever the size of the articles.
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
@@ -249,7 +253,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 }
                 ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
                 if (!records.isEmpty()) {
-                    applyBatch(records);
+                    applyBatch(kafka, records);
                     lastProgress = clock.instant();
                 }
                 lag = lag(kafka, partitions);
@@ -343,17 +347,34 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         return all;
     }
 
-    private void applyBatch(ConsumerRecords<String, byte[]> records) {
-        List<ArticleChange> changes = new ArrayList<>(records.count());
+    /**
+     * Applies what one poll returned, and while polls come back full (a replay), what the next ones return too,
+     * up to {@link #MAX_BATCH} records: each applied batch is written as a segment of the index, and fewer,
+     * larger ones make a replay faster.
+     */
+    private void applyBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> first) {
+        List<ArticleChange> changes = new ArrayList<>(first.count());
         Map<String, Long> readUpTo = new HashMap<>();
-        // Retractions first: a retraction and its own tombstone often arrive in one poll, and taking the
-        // retraction first files the id under it at once instead of under the tombstone for a moment.
-        if (retractionsTopic != null) {
-            decode(records.records(retractionsTopic), changes, readUpTo);
+        int read = 0;
+        ConsumerRecords<String, byte[]> records = first;
+        while (true) {
+            // Retractions first: a retraction and its own tombstone often arrive in one poll, and taking the
+            // retraction first files the id under it at once instead of under the tombstone for a moment.
+            if (retractionsTopic != null) {
+                decode(records.records(retractionsTopic), changes, readUpTo);
+            }
+            decode(records.records(topic), changes, readUpTo);
+            read += records.count();
+            if (records.count() < maxPollRecords || read >= MAX_BATCH || closed) {
+                break;
+            }
+            records = kafka.poll(Duration.ZERO);
+            if (records.isEmpty()) {
+                break;
+            }
         }
-        decode(records.records(topic), changes, readUpTo);
         view.apply(changes, readUpTo);
-        recordsRead.addAndGet(records.count());
+        recordsRead.addAndGet(read);
     }
 
     private void decode(Iterable<ConsumerRecord<String, byte[]>> records, List<ArticleChange> changes,

@@ -15,6 +15,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.lucene.search.FieldDoc;
@@ -45,8 +49,16 @@ public final class FeedView implements AutoCloseable {
     public record Changes(List<FeedChange> items, ChangeSequence next, boolean more) {
     }
 
+    /** Batches at least this large are written on two threads. */
+    private static final int PARALLEL_WRITE_THRESHOLD = 256;
+
     private final ArticleIndex index;
     private final Clock clock;
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "newsfeed-view-indexer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AppliedWaiters waiters = new AppliedWaiters();
     private final List<Consumer<List<FeedChange>>> listeners = new CopyOnWriteArrayList<>();
     private final Object listening = new Object();
@@ -154,9 +166,7 @@ public final class FeedView implements AutoCloseable {
                 }
             }
             readUpTo.forEach((log, offset) -> reached.merge(log, offset, Math::max));
-            for (ArticleState state : touched.values()) {
-                index.writer().updateDocument(ArticleDocuments.idTerm(state.id()), ArticleDocuments.document(state));
-            }
+            write(new ArrayList<>(touched.values()));
             if (!touched.isEmpty()) {
                 lastModified = later(lastModified);
             }
@@ -169,6 +179,40 @@ public final class FeedView implements AutoCloseable {
             index.release(searcher);
         }
         publish(heard == null ? List.of() : heard);
+    }
+
+    /**
+     * Writes the documents of a batch, a large one on two threads: analysing text is most of the work of a
+     * replay, and documents of distinct ids may be written in any order.
+     */
+    private void write(List<ArticleState> states) throws IOException {
+        if (states.size() < PARALLEL_WRITE_THRESHOLD) {
+            writeDocuments(states);
+            return;
+        }
+        int half = states.size() / 2;
+        Future<Void> second = indexer.submit(() -> {
+            writeDocuments(states.subList(half, states.size()));
+            return null;
+        });
+        try {
+            writeDocuments(states.subList(0, half));
+        } finally {
+            try {
+                second.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the view's index", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+    }
+
+    private void writeDocuments(List<ArticleState> states) throws IOException {
+        for (ArticleState state : states) {
+            index.writer().updateDocument(ArticleDocuments.idTerm(state.id()), ArticleDocuments.document(state));
+        }
     }
 
     /**
@@ -449,6 +493,7 @@ public final class FeedView implements AutoCloseable {
         try {
             commit();
         } finally {
+            indexer.shutdownNow();
             try {
                 index.close();
             } catch (IOException e) {
