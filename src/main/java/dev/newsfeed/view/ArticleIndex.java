@@ -76,12 +76,15 @@ final class ArticleIndex implements Closeable {
     static ArticleIndex open(Path folder) {
         try {
             Files.createDirectories(folder);
+            Directory directory = FSDirectory.open(folder);
             try {
-                return new ArticleIndex(FSDirectory.open(folder));
+                return new ArticleIndex(directory);
             } catch (LockObtainFailedException e) {
+                directory.close();
                 throw new IllegalStateException("another process uses the view's data folder " + folder
                         + ": give each instance its own newsfeed.view.data-dir", e);
             } catch (IOException | IllegalArgumentException e) {
+                directory.close();
                 LOG.warnf("The view's index in %s cannot be read (%s); deleting it to rebuild it from the topics",
                         folder, e.toString());
                 deleteContents(folder);

@@ -383,16 +383,6 @@ public final class FeedView implements AutoCloseable {
         }
     }
 
-    /** The sequence after every change visible now, issued now. */
-    public ChangeSequence head() {
-        ViewSearcher searcher = index.acquire();
-        try {
-            return sequence(searcher.next(), issueTime());
-        } finally {
-            index.release(searcher);
-        }
-    }
-
     private ChangeSequence sequence(SortedMap<String, Long> positions, Instant issued) {
         return new ChangeSequence(horizon.topicId(), issued, positions);
     }
