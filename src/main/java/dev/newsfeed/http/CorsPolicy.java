@@ -59,7 +59,8 @@ public class CorsPolicy {
         // Added when the headers go out, to whatever Vary the resource set (Accept, Accept-Encoding).
         context.addHeadersEndHandler(ignored -> varyByOrigin(response));
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin == null) {
+        // Browsers send Origin on same-origin writes too (the Swagger UI's, say): those are no CORS matter.
+        if (origin == null || sameOrigin(origin, request)) {
             context.next();
             return;
         }
@@ -89,6 +90,11 @@ public class CorsPolicy {
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                 .putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
         context.next();
+    }
+
+    private static boolean sameOrigin(String origin, HttpServerRequest request) {
+        String host = request.getHeader(HttpHeaders.HOST);
+        return host != null && normalise(origin).equals(request.scheme() + "://" + host.toLowerCase(Locale.ROOT));
     }
 
     /** The method a preflight names; null for one that is no HTTP token at all, which counts as a write. */
