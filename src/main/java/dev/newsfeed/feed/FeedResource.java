@@ -126,7 +126,8 @@ public class FeedResource {
         String cursor = query.cursor();
         Instant lastModified = view.lastModified();
         FeedFilter filter = query.filter();
-        PageBudget.Fitted<FeedPage> fitted = budget.fit(limit, n -> view.page(cursor, n, filter), FeedPage::items);
+        PageBudget.Fitted<FeedPage> fitted = budget.fit(limit, n -> view.page(cursor, n, filter), FeedPage::items,
+                !query.summaryOnly());
         FeedPage page = fitted.page();
         String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter
                 + "|fields=" + query.summaryOnly() + "|next=" + page.next() + "|changes=" + page.changes();
@@ -159,7 +160,7 @@ public class FeedResource {
         ChangeSequence since = view.resumeFrom(query.since());
         PageBudget.Fitted<ChangesPage> fitted = budget.fit(query.limit(),
                 n -> view.changes(since, n, query.filter()),
-                changes -> changes.changes().stream().map(FeedChange::article).toList());
+                changes -> changes.changes().stream().map(FeedChange::article).toList(), !query.summaryOnly());
         ChangesPage page = fitted.page();
         String variant = "changes|limit=" + query.limit() + "|" + query.filter() + "|fields=" + query.summaryOnly()
                 + "|since=" + query.since() + "|next=" + page.next();

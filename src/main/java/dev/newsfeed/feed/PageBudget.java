@@ -41,21 +41,22 @@ public class PageBudget {
     }
 
     /**
-     * The page of at most {@code limit} items whose articles fit in the budget, with at least one item. Each
+     * The page of at most {@code limit} items whose articles fit in the budget, with at least one item; with
+     * {@code bodies} false (fields=summary), article bodies are left out of the answer and of the count. Each
      * new try has fewer items than the one before, so this ends; only a feed changing under it needs more than
      * two.
      */
-    public <P> Fitted<P> fit(int limit, IntFunction<P> query, Function<P, List<Article>> articles) {
+    public <P> Fitted<P> fit(int limit, IntFunction<P> query, Function<P, List<Article>> articles, boolean bodies) {
         P page = query.apply(limit);
         boolean truncated = false;
         List<Article> items = articles.apply(page);
-        int fitting = Math.max(1, fitting(items));
+        int fitting = Math.max(1, fitting(items, bodies));
         while (fitting < items.size()) {
             // items.size() <= the limit asked for, so every try asks for fewer.
             page = query.apply(fitting);
             truncated = true;
             items = articles.apply(page);
-            fitting = Math.max(1, fitting(items));
+            fitting = Math.max(1, fitting(items, bodies));
         }
         return new Fitted<>(page, truncated);
     }
@@ -64,11 +65,11 @@ public class PageBudget {
         return "byte-budget=" + budget;
     }
 
-    /** How many of the articles, from the first, fit in the budget. */
-    int fitting(List<Article> items) {
+    /** How many of the articles, from the first, fit in the budget; bodies count only when they are sent. */
+    int fitting(List<Article> items, boolean bodies) {
         long total = 0;
         for (int i = 0; i < items.size(); i++) {
-            total += size(items.get(i));
+            total += size(items.get(i), bodies);
             if (total > budget) {
                 return i;
             }
@@ -76,13 +77,16 @@ public class PageBudget {
         return items.size();
     }
 
-    static long size(Article article) {
+    static long size(Article article, boolean bodies) {
         if (article == null) {
             return SHARE_PER_ARTICLE;
         }
         long size = SHARE_PER_ARTICLE + length(article.title()) + length(article.subtitle())
                 + length(article.summary()) + length(article.source());
-        for (String paragraph : article.body() == null ? List.<String>of() : article.body()) {
+        if (!bodies || article.body() == null) {
+            return size;
+        }
+        for (String paragraph : article.body()) {
             size += length(paragraph) + 8;
         }
         return size;
