@@ -5,23 +5,25 @@
 # peer measured in the same run, kcat producing N records of the same size to the same broker (acks=all).
 #
 #   ./mvnw package -DskipTests && bench/burst.sh [N] [HEAP]       e.g. bench/burst.sh 10000 128m
-# Needs: curl, kcat. Uses ports 18080 (HTTP) and 19092 (Kafka) on localhost; everything else in a temp folder.
+# Needs: curl, kcat. Uses ports 18080 (HTTP), 19000 (health, metrics) and 19092 (Kafka) on localhost;
+# everything else in a temp folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 HEAP=${2:-128m}
 HTTP=18080
+MANAGEMENT=19000
 KAFKA=19092
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/in"
 
-java -Xmx"$HEAP" -Dquarkus.http.port=$HTTP -Dnewsfeed.kafka.embedded-port=$KAFKA \
+java -Xmx"$HEAP" -Dquarkus.http.port=$HTTP -Dquarkus.management.port=$MANAGEMENT -Dnewsfeed.kafka.embedded-port=$KAFKA \
   -Dnewsfeed.kafka.embedded-data-dir="$work/kafka" -Dnewsfeed.ingest.folder="$work/in" \
   -Dnewsfeed.ingest.settle-time=500ms -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 pid=$!
-until curl -sf localhost:$HTTP/q/health/ready > /dev/null; do
+until curl -sf localhost:$MANAGEMENT/q/health/ready > /dev/null; do
   kill -0 $pid 2>/dev/null || { echo "the service stopped; its log:" >&2; tail -30 "$work/service.log" >&2; exit 1; }
   sleep 0.2
 done
@@ -32,7 +34,7 @@ size=$(wc -c < "$seed")
 mkdir -p "$work/staging"
 for i in $(seq 1 "$N"); do sed "1s/^/Burst $i. /" "$seed" > "$work/staging/burst-$i.txt"; done
 
-metric() { curl -s localhost:$HTTP/q/metrics | awk -v m="$1" '$0 ~ m {s += $NF} END {printf "%.0f", s}'; }
+metric() { curl -s localhost:$MANAGEMENT/q/metrics | awk -v m="$1" '$0 ~ m {s += $NF} END {printf "%.0f", s}'; }
 start=$(date +%s.%N)
 mv "$work/staging"/* "$work/in/"
 peak=0

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DockerComposeFileTest {
 
     @Test
-    void composeFileIsValidAndRunsTheServiceOnARealBroker() throws Exception {
+    void composeFileIsValidAndConfiguresTheServiceForARealBroker() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (apt-get install docker-compose)");
 
         Process process = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config")
@@ -33,7 +33,9 @@ class DockerComposeFileTest {
                 .contains("KAFKA_PROCESS_ROLES: broker,controller")
                 .contains("KAFKA_BOOTSTRAP_SERVERS: kafka:19092")
                 .contains("NEWSFEED_KAFKA_EMBEDDED: never")
-                .contains("dockerfile: src/main/docker/Dockerfile.jvm");
+                .contains("dockerfile: src/main/docker/Dockerfile.jvm")
+                .as("health is probed on the management port").contains("/dev/tcp/localhost/9000")
+                .contains("GET /q/health/ready");
     }
 
     private static boolean onPath(String command) throws IOException {

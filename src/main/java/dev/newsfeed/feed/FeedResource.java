@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.ChangesPage;
+import dev.newsfeed.view.FeedChange;
 import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedOrder;
 import dev.newsfeed.view.FeedPage;
@@ -62,9 +63,11 @@ public class FeedResource {
     private final FeedRenderer renderer;
     private final String baseUrl;
     private final ObjectWriter summaries;
+    private final PageBudget budget;
 
     FeedResource(FeedView view, ConditionalResponses conditional, FeedSettings settings,
-            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl, ObjectMapper json) {
+            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl, ObjectMapper json, PageBudget budget) {
+        this.budget = budget;
         this.summaries = json.writerWithView(Article.Summary.class);
         this.view = view;
         this.conditional = conditional;
@@ -130,7 +133,9 @@ public class FeedResource {
         String cursor = query.cursor();
         Instant lastModified = view.lastModified();
         FeedFilter filter = query.filter();
-        FeedPage page = view.page(cursor, limit, filter, query.order());
+        PageBudget.Fitted<FeedPage> fitted = budget.fit(limit, n -> view.page(cursor, n, filter, query.order()),
+                FeedPage::items, !query.summaryOnly());
+        FeedPage page = fitted.page();
         String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|sort=" + query.order()
                 + "|fields=" + query.summaryOnly() + "|next=" + page.next() + "|changes=" + page.changes();
         String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
@@ -140,8 +145,8 @@ public class FeedResource {
             case ATOM -> renderer.atom(page, nextQuery, lastModified);
             case RSS -> renderer.rss(page, lastModified);
         };
-        Response response = conditional.respond(request, variant, ConditionalResponses.versionsOf(page.items()),
-                lastModified, entity, format.mediaType);
+        Response response = truncated(conditional.respond(request, variant,
+                ConditionalResponses.versionsOf(page.items()), lastModified, entity, format.mediaType), fitted);
         if (format == Format.JSON && page.next() != null && response.getStatus() == 200) {
             return Response.fromResponse(response)
                     .header("Link", "<" + baseUrl + "/feed?" + nextQuery + ">; rel=\"next\"")
@@ -163,13 +168,24 @@ public class FeedResource {
                     "cursor pages the newest articles; changes are paged by passing each page's 'next' as since");
         }
         ChangeSequence since = view.resumeFrom(query.since());
-        ChangesPage page = view.changes(since, query.limit(), query.filter());
+        PageBudget.Fitted<ChangesPage> fitted = budget.fit(query.limit(),
+                n -> view.changes(since, n, query.filter()),
+                changes -> changes.changes().stream().map(FeedChange::article).toList(), !query.summaryOnly());
+        ChangesPage page = fitted.page();
         String variant = "changes|limit=" + query.limit() + "|" + query.filter() + "|fields=" + query.summaryOnly()
                 + "|since=" + query.since() + "|next=" + page.next();
         List<String> versions = page.changes().stream().map(change -> change.type() + " "
                 + (change.article() == null ? change.id() : ConditionalResponses.versionOf(change.article()))).toList();
-        return conditional.respond(request, variant, versions, view.lastModified(), json(page, query),
-                MediaType.APPLICATION_JSON);
+        return truncated(conditional.respond(request, variant, versions, view.lastModified(), json(page, query),
+                MediaType.APPLICATION_JSON), fitted);
+    }
+
+    /** Tells the client that the page holds fewer items than it asked for; its next goes on from there. */
+    private Response truncated(Response response, PageBudget.Fitted<?> fitted) {
+        if (!fitted.truncated() || response.getStatus() != 200) {
+            return response;
+        }
+        return Response.fromResponse(response).header(PageBudget.TRUNCATED_HEADER, budget.headerValue()).build();
     }
 
     /** The native JSON body; without article bodies when the client asked for summaries only. */

@@ -1,2 +1,2 @@
-/** HTTP concerns shared by every resource: the write token and the request size limit. */
+/** HTTP concerns shared by every resource: the write token, request size limits, CORS, and their settings. */
 package dev.newsfeed.http;

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,6 +40,7 @@ import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.article.Retraction;
 import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.ReadsView;
@@ -46,6 +49,7 @@ import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
 import dev.newsfeed.kafka.BrokerProbe;
 import dev.newsfeed.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -55,6 +59,11 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/articles")
 @WriteAccess
+// Every write is checked against the view: one read half-way through the start-up replay could miss a retraction.
+@ReadsView
+// Parsing, hashing and tagging up to newsfeed.ingest.max-bytes, and the view's lock, are no work for an IO
+// thread: on the event loop they would hold up every other connection it serves.
+@Blocking
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
 @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
@@ -72,10 +81,12 @@ public class ArticleIntakeResource {
     private final long maxBytes;
     private final Duration publishTimeout;
     private final BrokerProbe probe;
+    private final ArticlePublisher publisher;
 
     ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, RequestSizeLimit limit,
-            IngestSettings settings, BrokerProbe probe) {
+            IngestSettings settings, BrokerProbe probe, ArticlePublisher publisher) {
         this.probe = probe;
+        this.publisher = publisher;
         this.ingestor = ingestor;
         this.view = view;
         this.submissions = ArticleSubmission.reader(json);
@@ -108,7 +119,6 @@ public class ArticleIntakeResource {
 
     @PUT
     @Path("/{id}")
-    @ReadsView
     @Consumes({ TEXT, JSON })
     @Produces(JSON)
     @Operation(summary = "Publish a new version of an article submitted over HTTP")
@@ -131,23 +141,36 @@ public class ArticleIntakeResource {
 
     @DELETE
     @Path("/{id}")
-    @ReadsView
     @Operation(summary = "Retract an article: every view drops it, GET answers 410, subscribers get a tombstone")
     @APIResponse(responseCode = "204", description = "Retracted")
     @APIResponse(responseCode = "404", description = "No article has this id")
-    @APIResponse(responseCode = "410", description = "Already retracted")
+    @APIResponse(responseCode = "410", description = "Already retracted; its tombstone is written again")
     public Uni<Response> retract(@PathParam("id") String id) {
-        Article current = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
-                ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
-        return acknowledged(ingestor.retract(current)).replaceWith(Response.noContent().build());
+        Optional<Article> current = view.find(id);
+        if (current.isPresent()) {
+            return acknowledged(ingestor.retract(current.get())).replaceWith(Response.noContent().build());
+        }
+        Retraction retraction = view.retraction(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        // The retraction may stand without its tombstone (written second, it failed, and the client heard 503):
+        // the retry writes it again, so that subscribers of the topic drop the article too. 410 once Kafka has it.
+        return acknowledged(publisher.tombstone(retraction))
+                .onItem().transformToUni(written -> Uni.createFrom().failure(new ArticleRetractedException(id)));
     }
 
+    /**
+     * Kafka's answer to a write, or a 503 after the publish timeout. The write itself goes on to its end: a
+     * client that stopped waiting must not cancel it half-way, or its outcome would never reach the ledger
+     * (the source would stay PENDING) although Kafka may well have the record.
+     */
     private <T> Uni<T> acknowledged(Uni<T> write) {
         if (probe.knownDown()) {
             return Uni.createFrom().failure(new KafkaNotAcknowledgedException(
                     new IllegalStateException(probe.last().detail())));
         }
-        return write.ifNoItem().after(publishTimeout).fail()
+        CompletableFuture<T> running = write.subscribeAsCompletionStage();
+        // A copy: the timeout cancels the client's wait, never the write.
+        return Uni.createFrom().completionStage(running.copy())
+                .ifNoItem().after(publishTimeout).fail()
                 .onFailure().transform(KafkaNotAcknowledgedException::new);
     }
 

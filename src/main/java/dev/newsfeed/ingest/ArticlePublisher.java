@@ -1,6 +1,7 @@
 package dev.newsfeed.ingest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
@@ -66,23 +67,35 @@ public class ArticlePublisher {
      * written.
      */
     public Uni<LogPosition> publish(Article article, EventType type) {
-        return send(article.id(), article, type, article.updatedAt().atZone(ZoneOffset.UTC));
+        return send(article.id(), article, type, article.updatedAt().atZone(ZoneOffset.UTC),
+                UUID.randomUUID().toString());
     }
 
     /**
      * Retracts an article: first the retraction record, which alone hides it from every view and outlives
      * compaction, then the tombstone (a record with its key and no value), which lets compaction drop its
-     * versions and tells subscribers.
+     * versions and tells subscribers. When the tombstone fails, the retraction stands: the caller answers 503,
+     * and the client's retry finds the article retracted and has {@link #tombstone} written again.
      */
     public Uni<LogPosition> retract(Retraction retraction) {
-        return retractions.send(Record.of(retraction.id(), retraction))
-                .chain(() -> send(retraction.id(), null, EventType.RETRACTED,
-                        retraction.retractedAt().atZone(ZoneOffset.UTC)));
+        return retractions.send(Record.of(retraction.id(), retraction)).chain(() -> tombstone(retraction));
     }
 
-    private Uni<LogPosition> send(String id, Article article, EventType type, ZonedDateTime time) {
+    /**
+     * Writes a retraction's tombstone, again if need be. It carries the retraction's time and an event id derived
+     * from the retraction, so a tombstone written twice is one change for every view and one event (CloudEvents
+     * source and id) for subscribers that drop duplicates.
+     */
+    public Uni<LogPosition> tombstone(Retraction retraction) {
+        String eventId = UUID.nameUUIDFromBytes(("tombstone|" + retraction.id() + "|" + retraction.retractedAt())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return send(retraction.id(), null, EventType.RETRACTED, retraction.retractedAt().atZone(ZoneOffset.UTC),
+                eventId);
+    }
+
+    private Uni<LogPosition> send(String id, Article article, EventType type, ZonedDateTime time, String eventId) {
         OutgoingCloudEventMetadata<Object> event = OutgoingCloudEventMetadata.builder()
-                .withId(UUID.randomUUID().toString())
+                .withId(eventId)
                 .withSource(source)
                 .withType(type.ceType)
                 .withSubject(id)

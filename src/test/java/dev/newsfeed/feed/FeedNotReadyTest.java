@@ -3,6 +3,7 @@ package dev.newsfeed.feed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,15 @@ class FeedNotReadyTest {
                     .header("Retry-After", equalTo("2")).body("status", equalTo(503));
         }
         given().auth().oauth2("test-token").delete("/articles/000_22b61c6839899886").then().statusCode(503);
+    }
+
+    @Test
+    void postAnswers503WithRetryAfterWhileTheViewCatchesUp() {
+        // Published now, an article could be checked against a half-read view (its retraction not yet seen).
+        given().auth().oauth2("test-token").contentType("application/json")
+                .body(Map.of("title", "Sent during the replay", "body", List.of("One paragraph.")))
+                .post("/articles")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", equalTo("2")).body("title", equalTo("Feed not ready"));
     }
 }

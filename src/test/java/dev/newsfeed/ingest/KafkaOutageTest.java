@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.kafka.KafkaBrokerResource;
+import dev.newsfeed.kafka.SuiteTopics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -40,29 +44,37 @@ class KafkaOutageTest {
     @Inject
     SourceLedger ledger;
 
+    @Inject
+    SuiteTopics topics;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/group/kafka", management = true)
+    URL kafkaHealth;
+
     @ConfigProperty(name = "newsfeed.ingest.folder")
     Path folder;
 
     @Test
     void brokerOutageLosesNothingAndDuplicatesNothing() throws Exception {
-        await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(WAIT).until(() -> given().get(ready).statusCode() == 200);
         String name = "outage-" + UUID.randomUUID();
         Map<String, Object> submission = Map.of("title", "Written during the outage " + name,
                 "body", List.of("It must not be lost."), "source", name);
 
         KafkaBrokerResource.interruptBroker();
         try {
-            await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/group/kafka")
+            await().atMost(WAIT).untilAsserted(() -> given().get(kafkaHealth)
                     .then().statusCode(503).body("status", equalTo("DOWN")));
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(ready).then().statusCode(200);
             given().get("/feed").then().statusCode(200);
 
-            long started = System.nanoTime();
+            // Refused at once while Kafka is known to be away: the detail is the probe's finding, not the
+            // publish timeout's (a clock-free check of the shortcut; PublishTimeoutTest covers the timeout).
             given().auth().oauth2("test-token").contentType("application/json").body(submission).post("/articles")
-                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
-            assertThat(Duration.ofNanos(System.nanoTime() - started))
-                    .as("refused at once while Kafka is known to be away, not after the 2 s publish timeout")
-                    .isLessThan(Duration.ofSeconds(2));
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("detail", containsString("Kafka does not answer"));
 
             Files.writeString(folder.resolve(name + ".txt"), Fixtures.article("canonical.txt"));
             await().atMost(WAIT).until(() -> ledger.get("file:" + name + ".txt") != null
@@ -73,7 +85,7 @@ class KafkaOutageTest {
 
         await().atMost(WAIT).until(() -> view.find(name).isPresent());
         // A client retries after Retry-After; by then the probe has seen Kafka back.
-        await().atMost(WAIT).until(() -> given().get("/q/health/group/kafka").statusCode() == 200);
+        await().atMost(WAIT).until(() -> given().get(kafkaHealth).statusCode() == 200);
         String postedId = given().auth().oauth2("test-token").contentType("application/json").body(submission)
                 .post("/articles").then().statusCode(anyOf(equalTo(200), equalTo(201)))
                 .extract().path("id");
@@ -82,6 +94,10 @@ class KafkaOutageTest {
         List<Article> feed = view.page(100).items();
         assertThat(feed).filteredOn(article -> article.id().equals(name)).hasSize(1);
         assertThat(feed).filteredOn(article -> article.id().equals(postedId)).hasSize(1);
+        // The view keys by id and can never show a duplicate: the topic can. Each was written exactly once,
+        // whatever the producer's buffer, the folder's retries and the client's resend did meanwhile.
+        assertThat(topics.articleRecords(name)).as("records of the file written during the outage").hasSize(1);
+        assertThat(topics.articleRecords(postedId)).as("records of the resent submission").hasSize(1);
         assertThat(ledger.get("file:" + name + ".txt").state()).isEqualTo(SourceLedger.State.PUBLISHED);
     }
 }

@@ -46,21 +46,24 @@ class EmbeddedDefaultIT {
     @Test
     void packagedServiceRunsItsOwnBrokerAndRestartsFromItsViewWithoutRepublishing() throws Exception {
         int httpPort = EmbeddedKafkaBroker.freePort();
+        int managementPort = EmbeddedKafkaBroker.freePort();
         int kafkaPort = EmbeddedKafkaBroker.freePort();
         Path dataDir = work.resolve("kafka-data");
         String bootstrap = "localhost:" + kafkaPort;
 
         String changesToken;
-        try (Service first = Service.start(JAR, work.resolve("first.log"), httpPort, kafkaPort, dataDir)) {
-            awaitFeedWithSeed(httpPort, first);
+        try (Service first = Service.start(JAR, work.resolve("first.log"), httpPort, managementPort, kafkaPort,
+                dataDir)) {
+            awaitFeedWithSeed(httpPort, managementPort, first);
             changesToken = JSON.readTree(body(httpPort, "/feed")).path("changes").asText();
             List<ConsumerRecord<String, String>> records = TopicContents.read(bootstrap, "newsfeed.articles");
             assertThat(records).extracting(ConsumerRecord::key).containsExactly(SEED_ID);
             assertThat(Files.readString(first.log)).contains("EMBEDDED single-node Kafka broker on " + bootstrap);
         }
 
-        try (Service second = Service.start(JAR, work.resolve("second.log"), httpPort, kafkaPort, dataDir)) {
-            awaitFeedWithSeed(httpPort, second);
+        try (Service second = Service.start(JAR, work.resolve("second.log"), httpPort, managementPort, kafkaPort,
+                dataDir)) {
+            awaitFeedWithSeed(httpPort, managementPort, second);
             assertThat(TopicContents.endOffset(bootstrap, "newsfeed.articles")).as("nothing republished").isEqualTo(1);
             assertThat(Files.readString(second.log)).doesNotContain("Published file:")
                     .as("the view opened its index and read nothing again")
@@ -74,9 +77,10 @@ class EmbeddedDefaultIT {
         assertThat(Files.readString(work.resolve("second.log"))).contains("Embedded Kafka broker stopped");
     }
 
-    private void awaitFeedWithSeed(int httpPort, Service service) {
+    private void awaitFeedWithSeed(int httpPort, int managementPort, Service service) {
+        // Readiness is served on the management interface's port.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> status(httpPort, "/q/health/ready") == 200);
+                .until(() -> status(managementPort, "/q/health/ready") == 200);
         long ready = System.nanoTime();
         LOG.infof("Started to ready in %d ms (%s)", (ready - service.launchedAt) / 1_000_000, service.log);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -115,10 +119,12 @@ class EmbeddedDefaultIT {
             this.log = log;
         }
 
-        static Service start(Path jar, Path log, int httpPort, int kafkaPort, Path dataDir) throws IOException {
+        static Service start(Path jar, Path log, int httpPort, int managementPort, int kafkaPort, Path dataDir)
+                throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             ProcessBuilder builder = new ProcessBuilder(java,
                     "-Dquarkus.http.port=" + httpPort,
+                    "-Dquarkus.management.port=" + managementPort,
                     "-Dnewsfeed.kafka.embedded-port=" + kafkaPort,
                     "-Dnewsfeed.kafka.embedded-data-dir=" + dataDir,
                     "-Dnewsfeed.view.data-dir=" + dataDir.resolveSibling("view"),

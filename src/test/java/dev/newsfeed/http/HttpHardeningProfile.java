@@ -1,0 +1,25 @@
+package dev.newsfeed.http;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Small limits, so that tests reach them with a few requests: a 16 KiB page budget, a 5 s idle timeout,
+ * 24 connections, and one origin allowed to write. Shared by the HTTP hardening tests (one Quarkus start).
+ */
+public class HttpHardeningProfile implements QuarkusTestProfile {
+
+    static final long PAGE_BUDGET = 16_384;
+    static final int MAX_CONNECTIONS = 24;
+    static final String WRITE_ORIGIN = "https://cms.example";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("newsfeed.http.page-budget", String.valueOf(PAGE_BUDGET),
+                "quarkus.http.idle-timeout", "5s",
+                "quarkus.http.limits.max-connections", String.valueOf(MAX_CONNECTIONS),
+                "newsfeed.http.cors-write-origins", WRITE_ORIGIN,
+                "newsfeed.ingest.folder-enabled", "false");
+    }
+}
