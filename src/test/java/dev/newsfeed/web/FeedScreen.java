@@ -29,7 +29,8 @@ final class FeedScreen {
             for (const script of document.scripts) {
               if (!script.src.endsWith('/reader/app.js')) found.push('script: ' + script.outerHTML);
             }
-            for (const element of document.querySelectorAll('iframe, frame, object, embed, svg, img, base, form, style, link')) {
+            const suspects = 'iframe, frame, object, embed, svg, img, base, form, style, link, meta[http-equiv]';
+            for (const element of document.querySelectorAll(suspects)) {
               const ours = (element.matches('img') && element.getAttribute('src') === '/reader/icon.svg')
                 || (element.matches('link') && element.closest('head'))
                 || (element.matches('form') && element.classList.contains('search'));
