@@ -58,8 +58,8 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
 @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, or the feed is still being read;"
-        + " retry after Retry-After")
+@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, the feed is still being read, or"
+        + " the instance is shutting down; retry after Retry-After")
 public class ArticleIntakeResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN;
@@ -72,10 +72,12 @@ public class ArticleIntakeResource {
     private final long maxBytes;
     private final Duration publishTimeout;
     private final BrokerProbe probe;
+    private final IntakeGate gate;
 
     ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, RequestSizeLimit limit,
-            IngestSettings settings, BrokerProbe probe) {
+            IngestSettings settings, BrokerProbe probe, IntakeGate gate) {
         this.probe = probe;
+        this.gate = gate;
         this.ingestor = ingestor;
         this.view = view;
         this.submissions = ArticleSubmission.reader(json);
@@ -98,6 +100,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        gate.checkOpen();
         Submission submission = read(body, headers.getMediaType());
         String reference = submission.reference() != null ? submission.reference() : idempotencyKey(idempotencyKey);
         String id = reference != null ? HttpIds.forReference(reference)
@@ -121,6 +124,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
+        gate.checkOpen();
         Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (current.source().startsWith("file:")) {
             throw new ProblemException(409, "Article comes from a file", "article '" + id + "' is published from "
@@ -137,6 +141,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "410", description = "Already retracted")
     public Uni<Response> retract(@PathParam("id") String id) {
+        gate.checkOpen();
         Article current = view.find(id).orElseThrow(() -> view.retraction(id).isPresent()
                 ? new ArticleRetractedException(id) : new ArticleNotFoundException(id));
         return acknowledged(ingestor.retract(current)).replaceWith(Response.noContent().build());
@@ -147,8 +152,9 @@ public class ArticleIntakeResource {
             return Uni.createFrom().failure(new KafkaNotAcknowledgedException(
                     new IllegalStateException(probe.last().detail())));
         }
-        return write.ifNoItem().after(publishTimeout).fail()
-                .onFailure().transform(KafkaNotAcknowledgedException::new);
+        // In flight until answered: a shutdown lets it finish before it stops the producers and commits the view.
+        return gate.track(write.ifNoItem().after(publishTimeout).fail()
+                .onFailure().transform(KafkaNotAcknowledgedException::new));
     }
 
     private Uni<Response> publish(String id, String source, ArticleText text, boolean created) {
