@@ -42,7 +42,8 @@ public class GracefulShutdown {
     }
 
     /** Before the default observers: the view's updater must still be running while writes are applied. */
-    void draining(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) throws InterruptedException {
+    void draining(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event)
+            throws InterruptedException {
         // Also here: without quarkus.shutdown.delay-enabled (dev mode) the pre-shutdown event never comes.
         stopIntake();
         Duration left = drainTimeout.minusNanos(System.nanoTime() - stoppedAt);

@@ -57,10 +57,11 @@ public class ScramBrokerResource implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the SCRAM test broker", e);
         }
+        String jaasConfig = new EmbeddedKafkaBroker.ScramUser(ALICE.name(), clientPassword()).jaasConfig();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "kafka.security.protocol", "SASL_PLAINTEXT",
                 "kafka.sasl.mechanism", "SCRAM-SHA-512",
-                "kafka.sasl.jaas.config", new EmbeddedKafkaBroker.ScramUser(ALICE.name(), clientPassword()).jaasConfig(),
+                "kafka.sasl.jaas.config", jaasConfig,
                 "newsfeed.view.data-dir", work.resolve("view").toString(),
                 "newsfeed.ingest.folder-enabled", "false",
                 "quarkus.log.file.enabled", "true",
@@ -88,7 +89,8 @@ public class ScramBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(logFile(work), new TestInjector.AnnotatedAndMatchesType(ServiceLog.class, Path.class));
+        injector.injectIntoFields(logFile(work),
+                new TestInjector.AnnotatedAndMatchesType(ServiceLog.class, Path.class));
     }
 
     @Override

@@ -129,8 +129,8 @@ class GracefulShutdownIT {
                 int start = body.indexOf("\"id\":\"") + 6;
                 acknowledged.add(body.substring(start, body.indexOf('"', start)));
             } else {
-                boolean problem = response.statusCode() == 503
-                        && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                boolean problem = response.statusCode() == 503 && type.startsWith("application/problem+json")
                         && response.headers().firstValue("Retry-After").isPresent();
                 if (problem) {
                     refused.incrementAndGet();
