@@ -64,8 +64,9 @@ public class BrokerProbe {
     }
 
     /**
-     * The cluster answers but refuses this service's login (SASL) or TLS handshake: no retry mends that, so it is
-     * said once at ERROR with what to check, and stays in the {@code kafka} health group for as long as it lasts.
+     * The cluster answers but refuses this service's login (SASL) or TLS handshake: only a change of the credentials
+     * or of the cluster's users mends that, so it is said once at ERROR with what to check, and stays in the
+     * {@code kafka} health group for as long as it lasts. The probes go on, and see the cluster accept the login.
      */
     private void refused(Throwable cause) {
         String detail = "Kafka refused this service's credentials (" + cause.getClass().getSimpleName() + ": "
