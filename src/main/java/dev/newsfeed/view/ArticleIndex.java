@@ -59,7 +59,6 @@ final class ArticleIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setMergeScheduler(merges)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setIndexSort(ArticleDocuments.FEED_ORDER)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 // Only commits with a checkpoint count; what came after the last one is read again from Kafka.
                 .setCommitOnClose(false);

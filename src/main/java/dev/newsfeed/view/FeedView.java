@@ -54,7 +54,7 @@ public final class FeedView implements AutoCloseable {
 
     /** A batch this large comes from a replay: its changes may wait a few seconds before they are visible. */
     private static final int REPLAY_BATCH = 1_000;
-    private static final Duration MAX_INVISIBLE = Duration.ofSeconds(5);
+    private static final Duration MAX_INVISIBLE = Duration.ofSeconds(30);
     /** Batches at least this large are written on two threads. */
     private static final int PARALLEL_WRITE_THRESHOLD = 256;
 
@@ -214,8 +214,9 @@ public final class FeedView implements AutoCloseable {
 
     /**
      * Makes everything applied so far visible to readers as one snapshot, and tells the listeners. A replay,
-     * which nobody reads yet, is made visible only every few seconds: each time writes a segment of the index,
-     * and a segment per poll would spend most of a replay writing and merging small segments.
+     * which nobody reads yet, is made visible when it reaches the end of the topics, or every half minute: each
+     * time writes a segment of the index, and a segment per poll would spend most of a replay writing and merging
+     * small segments.
      */
     public synchronized void refresh() {
         if (invisible || !listenedHead.equals(next)) {
