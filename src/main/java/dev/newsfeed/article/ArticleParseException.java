@@ -5,7 +5,13 @@ public class ArticleParseException extends Exception {
 
     /** Why a text was refused; stable names, used as metric tags and dead-letter headers. */
     public enum Reason {
-        EMPTY, BINARY, NOT_UTF8, NO_TITLE, NO_BODY
+        EMPTY, BINARY, NOT_UTF8, NO_TITLE, NO_BODY,
+        /** A character the rule of {@link ArticleCharacters} refuses. */
+        ILLEGAL_CHARACTER,
+        /** A field longer than its {@link ArticleField} limit, or more paragraphs than allowed. */
+        TOO_LONG,
+        /** A field with nothing a reader sees (only U+200B, say). */
+        NO_VISIBLE_TEXT
     }
 
     private final Reason reason;

@@ -5,6 +5,7 @@ import static dev.newsfeed.article.ArticleParseException.Reason.EMPTY;
 import static dev.newsfeed.article.ArticleParseException.Reason.NOT_UTF8;
 import static dev.newsfeed.article.ArticleParseException.Reason.NO_BODY;
 import static dev.newsfeed.article.ArticleParseException.Reason.NO_TITLE;
+import static dev.newsfeed.article.ArticleParseException.Reason.TOO_LONG;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -28,6 +29,7 @@ import java.util.List;
  * </pre>
  *
  * Tolerates CRLF or CR line endings, a UTF-8 byte order mark, spaces around lines and extra blank lines.
+ * Refuses, with the line, a field that breaks the limits of {@link ArticleField}, which JSON submissions meet too.
  * Thread-safe and stateless.
  */
 public final class ArticleParser {
@@ -60,8 +62,30 @@ public final class ArticleParser {
                     "found the title \"" + abbreviate(title.text()) + "\" but no body paragraph after it");
         }
         String subtitle = rest.size() > 1 ? rest.get(0).text() : null;
-        List<String> body = rest.subList(rest.size() > 1 ? 1 : 0, rest.size()).stream().map(Line::text).toList();
-        return new ArticleText(title.text(), subtitle, summary, body);
+        List<Line> paragraphs = rest.subList(rest.size() > 1 ? 1 : 0, rest.size());
+        check(ArticleField.TITLE, title);
+        if (summary != null) {
+            check(ArticleField.SUMMARY, first);
+        }
+        if (subtitle != null) {
+            check(ArticleField.SUBTITLE, rest.get(0));
+        }
+        if (paragraphs.size() > ArticleField.MAX_PARAGRAPHS) {
+            throw new ArticleParseException(TOO_LONG, paragraphs.get(ArticleField.MAX_PARAGRAPHS).number(),
+                    "the body has " + paragraphs.size() + " paragraphs; at most " + ArticleField.MAX_PARAGRAPHS);
+        }
+        for (Line paragraph : paragraphs) {
+            check(ArticleField.PARAGRAPH, paragraph);
+        }
+        return new ArticleText(title.text(), subtitle, summary, paragraphs.stream().map(Line::text).toList());
+    }
+
+    private static void check(ArticleField field, Line line) throws ArticleParseException {
+        ArticleField.Problem problem = field.problemWith(line.text());
+        if (problem != null) {
+            throw new ArticleParseException(problem.reason(), line.number(), "the " + field.label() + " "
+                    + problem.detail());
+        }
     }
 
     /**

@@ -5,6 +5,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -14,34 +22,45 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.io.WireFeedOutput;
 
 import dev.newsfeed.view.FeedPage;
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.ArticleCharacters;
 
 /**
  * The feed page in the formats feed readers read: JSON Feed 1.1, Atom 1.0 and RSS 2.0 (the last two written
  * by Rome). Links are absolute, built from the public base URL; an entry's id is its article's URL, which
  * never changes, and its update time is the article's {@code updatedAt}.
+ *
+ * <p>Article text reaches every format as text: JSON Feed's {@code content_text} and Atom's {@code type="text"}
+ * constructs carry it as it is; RSS, whose {@code description} and {@code content:encoded} readers take as HTML,
+ * carries it HTML-escaped. Whatever is on the topic is written through {@link ArticleCharacters#displayable}
+ * first, so that no record, however written, can make a feed fail for every reader.
  */
 public final class FeedRenderer {
 
     public static final String ATOM = "application/atom+xml";
     public static final String RSS = "application/rss+xml";
 
+    private static final Namespace ATOM_NAMESPACE = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
     private final String baseUrl;
     private final String title;
+    private final String author;
 
-    public FeedRenderer(String baseUrl, String title) {
+    /** @param author who entries are by, for the feeds that want a name on each ({@code newsfeed.feed.author}) */
+    public FeedRenderer(String baseUrl, String title, String author) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.title = title;
+        this.title = ArticleCharacters.displayable(title);
+        this.author = ArticleCharacters.displayable(author);
     }
 
     /** @param nextQuery the query string of the next page, or null on the last */
     public JsonFeed jsonFeed(FeedPage page, String nextQuery) {
         List<JsonFeed.Item> items = page.items().stream().map(article -> new JsonFeed.Item(
-                articleUrl(article), articleUrl(article), article.title(), summaryOf(article), contentOf(article),
-                article.publishedAt(), article.updatedAt())).toList();
+                articleUrl(article), articleUrl(article), shown(article.title()), shown(summaryOf(article)),
+                String.join("\n\n", paragraphs(article)), article.publishedAt(), article.updatedAt())).toList();
         return new JsonFeed(JsonFeed.VERSION, title, baseUrl + "/feed", baseUrl + "/feed.json",
                 nextQuery == null ? null : baseUrl + "/feed.json?" + nextQuery, items);
     }
@@ -57,15 +76,48 @@ public final class FeedRenderer {
             links.add(link("next", baseUrl + "/feed.atom?" + nextQuery, ATOM));
         }
         feed.setLinks(links);
-        feed.setEntries(entries(page));
-        return write(feed);
+        for (Article article : page.items()) {
+            SyndEntry entry = entry(article);
+            String summary = shown(summaryOf(article));
+            if (summary != null) {
+                entry.setDescription(content("text", summary));
+            }
+            entry.setContents(List.of(content("text", String.join("\n\n", paragraphs(article)))));
+            feed.getEntries().add(entry);
+        }
+        Feed atom = (Feed) feed.createWireFeed();
+        // Rome also writes each date and author as Dublin Core; Atom's own elements say it once.
+        withoutDublinCore(atom.getModules());
+        atom.getEntries().forEach(entry -> withoutDublinCore(entry.getModules()));
+        return write(atom);
     }
 
     public String rss(FeedPage page, Instant updated) {
         SyndFeed feed = feed("rss_2.0", updated);
         feed.setLink(baseUrl + "/feed");
-        feed.setEntries(entries(page));
-        return write(feed);
+        for (Article article : page.items()) {
+            SyndEntry entry = entry(article);
+            String summary = shown(summaryOf(article));
+            if (summary != null) {
+                entry.setDescription(content("text/html", HtmlText.escape(summary)));
+            }
+            entry.setContents(List.of(content("text/html", HtmlText.paragraphs(paragraphs(article)))));
+            feed.getEntries().add(entry);
+        }
+        Channel rss = (Channel) feed.createWireFeed();
+        // pubDate says when; Rome would say it again as dc:date. dc:creator stays: RSS's own author wants an email.
+        withoutDublinCore(rss.getModules());
+        rss.getItems().forEach(item -> {
+            if (item.getModule(DCModule.URI) instanceof DCModule dublinCore) {
+                dublinCore.setDates(new ArrayList<>());
+            }
+        });
+        Element self = new Element("link", ATOM_NAMESPACE);
+        self.setAttribute("href", baseUrl + "/feed.rss");
+        self.setAttribute("rel", "self");
+        self.setAttribute("type", RSS);
+        rss.setForeignMarkup(List.of(self));
+        return write(rss);
     }
 
     private SyndFeed feed(String type, Instant updated) {
@@ -77,40 +129,36 @@ public final class FeedRenderer {
         return feed;
     }
 
-    private List<SyndEntry> entries(FeedPage page) {
-        List<SyndEntry> entries = new ArrayList<>();
-        for (Article article : page.items()) {
-            SyndEntry entry = new SyndEntryImpl();
-            entry.setUri(articleUrl(article));
-            entry.setLink(articleUrl(article));
-            entry.setTitle(article.title());
-            entry.setPublishedDate(Date.from(article.publishedAt()));
-            entry.setUpdatedDate(Date.from(article.updatedAt()));
-            String summary = summaryOf(article);
-            if (summary != null) {
-                entry.setDescription(text(summary));
-            }
-            entry.setContents(List.of(text(contentOf(article))));
-            entries.add(entry);
-        }
-        return entries;
+    private SyndEntry entry(Article article) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri(articleUrl(article));
+        entry.setLink(articleUrl(article));
+        entry.setTitle(shown(article.title()));
+        entry.setAuthor(author);
+        entry.setPublishedDate(Date.from(article.publishedAt()));
+        entry.setUpdatedDate(Date.from(article.updatedAt()));
+        return entry;
     }
 
     private String articleUrl(Article article) {
-        return baseUrl + "/articles/" + article.id();
+        return baseUrl + "/articles/" + shown(article.id());
     }
 
     private static String summaryOf(Article article) {
         return article.summary() != null ? article.summary() : article.subtitle();
     }
 
-    private static String contentOf(Article article) {
-        return String.join("\n\n", article.body());
+    private static List<String> paragraphs(Article article) {
+        return article.body().stream().map(FeedRenderer::shown).toList();
     }
 
-    private static SyndContent text(String value) {
+    private static String shown(String text) {
+        return ArticleCharacters.displayable(text);
+    }
+
+    private static SyndContent content(String type, String value) {
         SyndContent content = new SyndContentImpl();
-        content.setType("text/plain");
+        content.setType(type);
         content.setValue(value);
         return content;
     }
@@ -123,9 +171,13 @@ public final class FeedRenderer {
         return link;
     }
 
-    private static String write(SyndFeed feed) {
+    private static void withoutDublinCore(List<Module> modules) {
+        modules.removeIf(module -> module instanceof DCModule);
+    }
+
+    private static String write(WireFeed feed) {
         try {
-            return new SyndFeedOutput().outputString(feed, true);
+            return new WireFeedOutput().outputString(feed, true);
         } catch (FeedException e) {
             throw new IllegalStateException("Rome could not write the " + feed.getFeedType() + " feed", e);
         }

@@ -68,7 +68,7 @@ public class FeedResource {
         this.summaries = json.writerWithView(Article.Summary.class);
         this.view = view;
         this.conditional = conditional;
-        this.renderer = new FeedRenderer(baseUrl, settings.title());
+        this.renderer = new FeedRenderer(baseUrl, settings.title(), settings.author());
         this.baseUrl = baseUrl;
     }
 

@@ -29,4 +29,11 @@ public interface FeedSettings {
     /** The feed's title in JSON Feed, Atom and RSS. */
     @WithDefault("newsfeed")
     String title();
+
+    /**
+     * Who entries are by, in Atom ({@code author/name}) and RSS ({@code dc:creator}): articles carry no author of
+     * their own, and a feed validator warns about an entry without one.
+     */
+    @WithDefault("newsfeed")
+    String author();
 }

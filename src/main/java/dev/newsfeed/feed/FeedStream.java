@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import dev.newsfeed.log.LogValues;
 import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedChange;
@@ -161,7 +162,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             }
         } catch (RuntimeException e) {
             // Closed rather than left holding the sending turn, which would mute the stream for good.
-            LOG.warnf("Closing a feed stream that could not go on: %s", e.toString());
+            LOG.warnf("Closing a feed stream that could not go on: %s", LogValues.safe(e.toString()));
             synchronized (this) {
                 sending = false;
             }

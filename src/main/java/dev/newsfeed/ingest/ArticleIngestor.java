@@ -11,11 +11,13 @@ import org.jboss.logging.Logger;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.view.LogPosition;
 import dev.newsfeed.article.Article;
+import dev.newsfeed.article.ArticleField;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.article.Retraction;
 import dev.newsfeed.enrich.ArticleEnricher;
+import dev.newsfeed.log.LogValues;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,6 +53,11 @@ public class ArticleIngestor {
     }
 
     public Uni<IngestOutcome> ingest(SourceDocument document) {
+        // A file's path is its article's source, so the rule on an article's characters holds for it too.
+        ArticleField.Problem misnamed = ArticleField.SOURCE.problemWith(document.source());
+        if (misnamed != null) {
+            return refuse(document, document.content().length, null, Rejection.of(misnamed));
+        }
         ArticleText text;
         try {
             text = parser.parse(document.content());
@@ -84,7 +91,8 @@ public class ArticleIngestor {
                 .onItem().invoke(() -> {
                     ledger.published(source, id);
                     metrics.published(System.nanoTime() - started);
-                    LOG.infof("Published %s as article %s (%s)", source, id, current.isPresent() ? "edited" : "new");
+                    LOG.infof("Published %s as article %s (%s)", LogValues.safe(source), LogValues.safe(id),
+                            current.isPresent() ? "edited" : "new");
                 })
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
                 .chain(this::appliedByView)
@@ -95,7 +103,8 @@ public class ArticleIngestor {
     public Uni<Void> retract(Article article) {
         Retraction retraction = new Retraction(article.id(), clock.instant(), article.contentHash(), article.source());
         return publisher.retract(retraction)
-                .invoke(() -> LOG.infof("Retracted article %s (%s)", article.id(), article.source()))
+                .invoke(() -> LOG.infof("Retracted article %s (%s)", LogValues.safe(article.id()),
+                        LogValues.safe(article.source())))
                 .chain(this::appliedByView);
     }
 
@@ -113,7 +122,7 @@ public class ArticleIngestor {
      * @param sha256 the hash of the whole source when {@code document} holds only its head; null otherwise
      */
     public Uni<IngestOutcome> refuse(SourceDocument document, long size, String sha256, Rejection rejection) {
-        LOG.warnf("Refused %s: %s", document.source(), rejection);
+        LOG.warnf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
         ledger.failed(document.source(), document.id(), rejection.toString());
         metrics.rejected(rejection.reason());
         Uni<Void> kept = sha256 == null

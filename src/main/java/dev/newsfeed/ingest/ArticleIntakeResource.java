@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,9 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.newsfeed.view.FeedView;
@@ -76,8 +78,7 @@ public class ArticleIntakeResource {
         this.probe = probe;
         this.ingestor = ingestor;
         this.view = view;
-        this.submissions = json.readerFor(ArticleSubmission.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.submissions = ArticleSubmission.reader(json);
         this.maxBytes = limit.maxBytes();
         this.publishTimeout = settings.publishTimeout();
     }
@@ -98,7 +99,7 @@ public class ArticleIntakeResource {
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Submission submission = read(body, headers.getMediaType());
-        String reference = submission.reference() != null ? submission.reference() : blankToNull(idempotencyKey);
+        String reference = submission.reference() != null ? submission.reference() : idempotencyKey(idempotencyKey);
         String id = reference != null ? HttpIds.forReference(reference)
                 : HttpIds.forContent(submission.text().contentHash());
         String source = "http:" + (reference != null ? reference : id);
@@ -198,7 +199,15 @@ public class ArticleIntakeResource {
                     "the body is empty; expected an ArticleSubmission object");
         }
         try {
-            return new Submission(submission.toText(), blankToNull(submission.source()));
+            return new Submission(submission.toText(), submission.reference());
+        } catch (ArticleSubmission.InvalidSubmissionException e) {
+            throw new ProblemException(422, "Not an article", e.getMessage());
+        }
+    }
+
+    private static String idempotencyKey(String value) {
+        try {
+            return ArticleSubmission.reference("Idempotency-Key", value);
         } catch (ArticleSubmission.InvalidSubmissionException e) {
             throw new ProblemException(422, "Not an article", e.getMessage());
         }
@@ -212,11 +221,23 @@ public class ArticleIntakeResource {
                     + ": a submission holds only title, subtitle, summary, body and source;"
                     + " the server derives the rest";
         }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "field '" + field(mismatch.getPath()) + "': " + e.getOriginalMessage() + where;
+        }
         return e.getOriginalMessage() + where;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** A JSON path as the client wrote it: {@code body[1]}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private record Submission(ArticleText text, String reference) {

@@ -1,9 +1,18 @@
 package dev.newsfeed.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import dev.newsfeed.article.ArticleField;
 import dev.newsfeed.article.ArticleText;
 
 /**
@@ -20,15 +29,33 @@ public record ArticleSubmission(
         @Schema(description = "Your reference for this article: resending it, edited or not, updates the same article",
                 example = "cms-4711") String source) {
 
+    /**
+     * Reads submissions as they are written: a string field takes a JSON string, never a number or a boolean
+     * turned into one ({@code "title": 123} is refused). The coercion is switched off on a copy of the mapper, so
+     * it holds for submissions only.
+     */
+    static ObjectReader reader(ObjectMapper json) {
+        ObjectMapper strict = json.copy();
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return strict.readerFor(ArticleSubmission.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     /** The submission as article text, or the first field that keeps it from being an article. */
     ArticleText toText() throws InvalidSubmissionException {
-        String cleanTitle = oneLine("title", title, true);
+        String cleanTitle = oneLine("title", ArticleField.TITLE, title, true);
         if (body == null || body.isEmpty()) {
             throw new InvalidSubmissionException("body", "needs at least one paragraph");
         }
-        List<String> paragraphs = new java.util.ArrayList<>();
+        if (body.size() > ArticleField.MAX_PARAGRAPHS) {
+            throw new InvalidSubmissionException("body", "has " + body.size() + " paragraphs; at most "
+                    + ArticleField.MAX_PARAGRAPHS);
+        }
+        List<String> paragraphs = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
-            String paragraph = oneLine("body[" + i + "]", body.get(i), false);
+            String paragraph = oneLine("body[" + i + "]", ArticleField.PARAGRAPH, body.get(i), false);
             if (paragraph != null) {
                 paragraphs.add(paragraph);
             }
@@ -36,21 +63,37 @@ public record ArticleSubmission(
         if (paragraphs.isEmpty()) {
             throw new InvalidSubmissionException("body", "needs at least one paragraph that is not blank");
         }
-        return new ArticleText(cleanTitle, oneLine("subtitle", subtitle, false), oneLine("summary", summary, false),
-                paragraphs);
+        return new ArticleText(cleanTitle, oneLine("subtitle", ArticleField.SUBTITLE, subtitle, false),
+                oneLine("summary", ArticleField.SUMMARY, summary, false), paragraphs);
     }
 
-    private static String oneLine(String field, String value, boolean required) throws InvalidSubmissionException {
+    /** The client's own reference for the article, or null; the same rule holds for an Idempotency-Key. */
+    String reference() throws InvalidSubmissionException {
+        return reference("source", source);
+    }
+
+    /** @param name how the client sent it: {@code source}, or the {@code Idempotency-Key} header */
+    static String reference(String name, String value) throws InvalidSubmissionException {
+        return oneLine(name, ArticleField.SOURCE, value, false);
+    }
+
+    private static String oneLine(String name, ArticleField field, String value, boolean required)
+            throws InvalidSubmissionException {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new InvalidSubmissionException(field, "is required");
+                throw new InvalidSubmissionException(name, "is required");
             }
             return null;
         }
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new InvalidSubmissionException(field, "must be one line: a paragraph has no line breaks");
+            throw new InvalidSubmissionException(name, "must be one line: a paragraph has no line breaks");
         }
-        return value.strip();
+        String stripped = value.strip();
+        ArticleField.Problem problem = field.problemWith(stripped);
+        if (problem != null) {
+            throw new InvalidSubmissionException(name, problem.detail());
+        }
+        return stripped;
     }
 
     /** A submission that is valid JSON but not an article. */

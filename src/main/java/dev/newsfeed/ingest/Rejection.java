@@ -1,5 +1,6 @@
 package dev.newsfeed.ingest;
 
+import dev.newsfeed.article.ArticleField;
 import dev.newsfeed.article.ArticleParseException;
 
 /**
@@ -10,6 +11,11 @@ public record Rejection(String stage, String reason, int line, String detail) {
 
     static Rejection of(ArticleParseException e) {
         return new Rejection("parse", e.reason().name(), e.line(), e.getMessage());
+    }
+
+    /** A file whose path cannot be an article's source: too long, or with a character the rule refuses. */
+    static Rejection of(ArticleField.Problem source) {
+        return new Rejection("read", source.reason().name(), 0, "the file's path " + source.detail());
     }
 
     static Rejection tooLarge(String detail) {

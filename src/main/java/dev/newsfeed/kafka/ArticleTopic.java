@@ -90,7 +90,7 @@ public class ArticleTopic {
             Optional<TopicDescription> articles = describe(name());
             if (articles.isEmpty()) {
                 create(name());
-                articles = describe(name());
+                articles = describeCreated(name());
             }
             if (describe(settings.deadLetterTopic()).isEmpty()) {
                 create(settings.deadLetterTopic());
@@ -98,7 +98,7 @@ public class ArticleTopic {
             Optional<TopicDescription> retractions = describe(settings.retractionsTopic());
             if (retractions.isEmpty()) {
                 create(settings.retractionsTopic());
-                retractions = describe(settings.retractionsTopic());
+                retractions = describeCreated(settings.retractionsTopic());
             }
             String retractionsId = retractions.map(description -> description.topicId().toString()).orElse(null);
             Config config = config();
@@ -144,6 +144,21 @@ public class ArticleTopic {
         }
     }
 
+    /**
+     * A topic just created, once the broker that answers knows it: creation is acknowledged by the controller,
+     * and the brokers learn of it a moment later.
+     */
+    private Optional<TopicDescription> describeCreated(String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        Optional<TopicDescription> description = describe(topic);
+        while (description.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+            description = describe(topic);
+        }
+        return description;
+    }
+
     private void create(String name) throws InterruptedException, ExecutionException, TimeoutException {
         NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor())
                 .configs(Map.of(
@@ -167,7 +182,19 @@ public class ArticleTopic {
 
     private Config config() throws InterruptedException, ExecutionException, TimeoutException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name());
-        return admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .get(resource);
+            } catch (ExecutionException e) {
+                // A topic created a moment ago, by us or by another instance, may not have reached this broker.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
     }
 
     private static String value(Config config, String name, String fallback) {

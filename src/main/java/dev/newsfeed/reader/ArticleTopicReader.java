@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import dev.newsfeed.log.LogValues;
 import dev.newsfeed.view.ArticleChange;
 import dev.newsfeed.view.Checkpoint;
 import dev.newsfeed.view.FeedView;
@@ -46,6 +47,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArticleTopicReader.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration LOG_STARTS_REFRESH = Duration.ofMinutes(5);
+    private static final Duration PARTITIONS_REFRESH = Duration.ofSeconds(10);
 
     /** The topics' ids, to tell a recreated topic from the one the view was built of; null parts are unknown. */
     public record TopicIds(String articles, String retractions) {
@@ -91,6 +93,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         // Bounded fetches, so that a replay fits a small heap whatever the size of the articles.
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // Partitions added to the topics are noticed within this, instead of Kafka's default five minutes.
+        config.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) PARTITIONS_REFRESH.toMillis());
         this.consumerConfig = config;
         this.topic = topic;
         this.retractionsTopic = retractionsTopic;
@@ -232,11 +236,16 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             startFromCheckpoint(kafka, partitions, end);
             reading = true;
             Instant logStartsRead = Instant.MIN;
+            Instant partitionsRead = clock.instant();
             Instant committed = clock.instant();
             while (!closed) {
                 if (logStartsRead.plus(LOG_STARTS_REFRESH).isBefore(clock.instant())) {
                     readLogStarts(kafka, partitions);
                     logStartsRead = clock.instant();
+                }
+                if (partitionsRead.plus(PARTITIONS_REFRESH).isBefore(clock.instant())) {
+                    partitions = addNewPartitions(kafka, partitions);
+                    partitionsRead = clock.instant();
                 }
                 ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
                 if (!records.isEmpty()) {
@@ -301,6 +310,39 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 checkpoint.isEmpty() ? "the beginning" : "the view's checkpoint", partitions.size(), behind);
     }
 
+    /**
+     * Partitions added to the topics since reading began, read from their beginning: an article written to one
+     * is acknowledged, and must be shown.
+     */
+    private List<TopicPartition> addNewPartitions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> known) {
+        List<TopicPartition> now = new ArrayList<>();
+        for (String name : retractionsTopic == null ? List.of(topic) : List.of(topic, retractionsTopic)) {
+            List<PartitionInfo> infos;
+            try {
+                infos = kafka.partitionsFor(name, POLL_TIMEOUT);
+            } catch (TimeoutException e) {
+                return known;
+            }
+            if (infos == null) {
+                return known;
+            }
+            infos.forEach(info -> now.add(new TopicPartition(name, info.partition())));
+        }
+        List<TopicPartition> added = now.stream().filter(partition -> !known.contains(partition)).toList();
+        if (added.isEmpty()) {
+            return known;
+        }
+        List<TopicPartition> all = new ArrayList<>(known);
+        all.addAll(added);
+        kafka.assign(all);
+        Checkpoint checkpoint = view.checkpoint();
+        for (TopicPartition partition : added) {
+            kafka.seek(partition, checkpoint.next(log(partition)));
+        }
+        LOG.infof("Reading the partitions added to the topics: %s", added);
+        return all;
+    }
+
     private void applyBatch(ConsumerRecords<String, byte[]> records) {
         List<ArticleChange> changes = new ArrayList<>(records.count());
         Map<String, Long> readUpTo = new HashMap<>();
@@ -324,7 +366,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             } catch (UnusableRecordException e) {
                 skipped.get(e.reason()).incrementAndGet();
                 LOG.warnf("Skipped record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
-                        e.reason().tag, e.getMessage());
+                        e.reason().tag, LogValues.safe(e.getMessage()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.newsfeed.reader;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -31,6 +32,10 @@ final class RecordDecoder {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
+    /** Ids, sources and tags are indexed as single terms, which Lucene caps at 32 KiB; ours are far shorter. */
+    static final int MAX_TERM_BYTES = 4_096;
+    static final int MAX_TAGS = 100;
+
     private final String articlesTopic;
 
     RecordDecoder(String articlesTopic) {
@@ -47,6 +52,7 @@ final class RecordDecoder {
         if (record.key() == null) {
             throw new UnusableRecordException(SkipReason.NO_KEY, "it has no key, so it names no article");
         }
+        requireTerm("key", record.key());
         LogPosition position = position(record);
         boolean article = record.topic().equals(articlesTopic);
         if (record.value() == null) {
@@ -63,6 +69,14 @@ final class RecordDecoder {
             requireTextArray(tree, "body", "tags");
             Article version = read(tree, Article.class);
             checkKey(record.key(), version.id());
+            requireTerm("source", version.source());
+            if (version.tags().size() > MAX_TAGS) {
+                throw new UnusableRecordException(SkipReason.TOO_LONG, "it has " + version.tags().size()
+                        + " tags; at most " + MAX_TAGS);
+            }
+            for (String tag : version.tags()) {
+                requireTerm("tag", tag);
+            }
             if (version.title().isBlank()) {
                 throw new UnusableRecordException(SkipReason.MISSING_FIELD, "its title is blank");
             }
@@ -138,6 +152,14 @@ final class RecordDecoder {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new UnusableRecordException(SkipReason.WRONG_TYPE, "it is not " + describe(type) + ": " + message);
+        }
+    }
+
+    private static void requireTerm(String what, String value) throws UnusableRecordException {
+        if (value != null && value.length() * 3 > MAX_TERM_BYTES
+                && value.getBytes(StandardCharsets.UTF_8).length > MAX_TERM_BYTES) {
+            throw new UnusableRecordException(SkipReason.TOO_LONG, "its " + what + " is longer than "
+                    + MAX_TERM_BYTES + " bytes");
         }
     }
 

@@ -12,6 +12,8 @@ public enum SkipReason {
     MISSING_FIELD("missing-field"),
     /** The record's key is not the id its value names. */
     KEY_MISMATCH("key-mismatch"),
+    /** An id, source or tag longer than the view indexes, or more tags than an article carries. */
+    TOO_LONG("too-long"),
     /** A JSON null where a record needs a value (a tombstone is a record with no value at all). */
     NULL_VALUE("null-value");
 

@@ -134,11 +134,11 @@ final class ArticleIndex implements Closeable {
         writer.commit();
     }
 
-    /** Drops every document and commits the empty index. */
-    void clear() throws IOException {
+    /** Drops every document and commits the empty index with {@code checkpoint}; readers see it at once. */
+    void clear(Checkpoint checkpoint) throws IOException {
         writer.deleteAll();
-        commit(Checkpoint.EMPTY);
-        refresh(Checkpoint.EMPTY.next(), Checkpoint.EMPTY.lastModified());
+        commit(checkpoint);
+        refresh(checkpoint.next(), checkpoint.lastModified());
     }
 
     ViewSearcher acquire() {

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
+import dev.newsfeed.log.LogValues;
 
 /**
  * The latest feed: one document per article id in a Lucene index on local disk, newest publication first.
@@ -105,16 +106,18 @@ public final class FeedView implements AutoCloseable {
     /** Empties the view, to read the topics again from their beginning. */
     public synchronized void rebuild(String why) {
         LOG.warnf("Rebuilding the feed view from the beginning of the topics: %s", why);
+        // Last-Modified never goes back: clients who saw the old view must not get a 304 for the rebuilt one.
+        Instant modified = later(lastModified);
         try {
-            index.clear();
+            index.clear(new Checkpoint(null, null, new TreeMap<>(), modified));
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be cleared", e);
         }
         next = new TreeMap<>();
         articlesTopicId = null;
         retractionsTopicId = null;
-        // Last-Modified never goes back: clients who saw the old view must not get a 304 for the rebuilt one.
-        lastModified = later(lastModified);
+        lastModified = modified;
+        uncommitted = false;
         publish(List.of());
     }
 
@@ -204,7 +207,7 @@ public final class FeedView implements AutoCloseable {
                         listener.accept(heard);
                     } catch (RuntimeException e) {
                         listeners.remove(listener);
-                        LOG.warnf("Dropped a feed listener that failed: %s", e.toString());
+                        LOG.warnf("Dropped a feed listener that failed: %s", LogValues.safe(e.toString()));
                     }
                 }
             }

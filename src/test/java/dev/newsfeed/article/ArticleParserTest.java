@@ -161,6 +161,83 @@ class ArticleParserTest {
         assertThat(edited.contentHash()).isNotEqualTo(original.contentHash()).hasSize(64);
     }
 
+    @Test
+    void noncharacterInAParagraphIsRefusedWithItsLine() {
+        ArticleParseException e = refused("noncharacter.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.ILLEGAL_CHARACTER);
+        assertThat(e.line()).isEqualTo(7);
+        assertThat(e.getMessage()).contains("body paragraph", "U+FFFF (a noncharacter)");
+    }
+
+    @Test
+    void bidirectionalOverrideInTheTitleIsRefused() {
+        ArticleParseException e = refused("bidi-override.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.ILLEGAL_CHARACTER);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("title", "U+202E");
+    }
+
+    @Test
+    void formFeedInsideALineIsRefusedLikeEveryControlCharacter() {
+        ArticleParseException e = assertThrows(ArticleParseException.class,
+                () -> parser.parse(TITLE + "\n\n" + TITLE + "\nA body\fparagraph.\n"));
+
+        assertThat(e.reason()).isEqualTo(Reason.ILLEGAL_CHARACTER);
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("U+000C (a control character)");
+    }
+
+    @Test
+    void titleOfOnlyAZeroWidthSpaceIsRefusedAsInvisible() {
+        ArticleParseException e = refused("invisible-title.txt");
+
+        assertThat(e.reason()).isEqualTo(Reason.NO_VISIBLE_TEXT);
+        assertThat(e.line()).isEqualTo(2);
+    }
+
+    @Test
+    void titleOverItsLimitIsRefused() {
+        String title = "T".repeat(ArticleField.TITLE.maxLength() + 1);
+
+        ArticleParseException e = assertThrows(ArticleParseException.class,
+                () -> parser.parse(title + "\n\n" + title + "\nBody.\n"));
+
+        assertThat(e.reason()).isEqualTo(Reason.TOO_LONG);
+        assertThat(e.getMessage()).contains("title", "301 characters", "at most 300");
+    }
+
+    @Test
+    void titleAtItsLimitCountedInCharactersNotUtf16UnitsIsAccepted() throws Exception {
+        String title = "😀".repeat(ArticleField.TITLE.maxLength());
+
+        assertThat(parser.parse(title + "\n\n" + title + "\nBody.\n").title()).isEqualTo(title);
+    }
+
+    @Test
+    void paragraphOverItsLimitIsRefusedWithItsLine() {
+        ArticleParseException e = assertThrows(ArticleParseException.class, () -> parser.parse(
+                TITLE + "\n\n" + TITLE + "\n" + SUBTITLE + "\n" + "word ".repeat(5_000) + "\n"));
+
+        assertThat(e.reason()).isEqualTo(Reason.TOO_LONG);
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).contains("body paragraph", "at most 20000");
+    }
+
+    @Test
+    void moreParagraphsThanTheLimitAreRefused() {
+        StringBuilder text = new StringBuilder(TITLE + "\n\n" + TITLE + "\n" + SUBTITLE + "\n");
+        for (int i = 1; i <= ArticleField.MAX_PARAGRAPHS + 1; i++) {
+            text.append("Paragraph ").append(i).append(".\n");
+        }
+
+        ArticleParseException e = assertThrows(ArticleParseException.class, () -> parser.parse(text.toString()));
+
+        assertThat(e.reason()).isEqualTo(Reason.TOO_LONG);
+        assertThat(e.getMessage()).contains("10001 paragraphs", "at most 10000");
+    }
+
     private ArticleText parse(String fixture) throws ArticleParseException {
         return parser.parse(Fixtures.bytes("/articles/" + fixture));
     }

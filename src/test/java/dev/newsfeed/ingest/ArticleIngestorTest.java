@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.view.FeedView;
@@ -74,6 +79,63 @@ class ArticleIngestorTest {
         assertThat(outcome.rejection().reason()).isEqualTo("NO_BODY");
         assertThat(outcome.rejection().line()).isEqualTo(1);
         assertThat(topics.articlesEndOffset()).isEqualTo(before);
+    }
+
+    /** Issue 9, findings 1 and 7: a file's path is its article's source, and what is logged of it is one line. */
+    @Test
+    void fileNameWithALineBreakIsRefusedAndLoggedOnOneLine() throws Exception {
+        String forged = "file:a.txt\n2026-11-26 13:00:00,000 INFO  [dev.newsfeed.ingest.ArticleIngestor] forged";
+
+        List<String> logged = logOf(() -> {
+            IngestOutcome outcome = ingestor.ingest(new SourceDocument("forged-" + UUID.randomUUID(), forged,
+                    utf8(Fixtures.article("canonical.txt")))).await().atMost(PUBLISH_TIMEOUT);
+            assertThat(outcome.result()).isEqualTo(IngestOutcome.Result.REJECTED);
+            assertThat(outcome.rejection().reason()).isEqualTo("ILLEGAL_CHARACTER");
+        });
+
+        assertThat(logged).anySatisfy(line -> assertThat(line)
+                .startsWith("Refused file:a.txt\\n2026-11-26 13:00:00,000 INFO").doesNotContain("\n"));
+    }
+
+    @Test
+    void overlongFileNameIsRefusedAndLoggedCut() throws Exception {
+        String source = "file:" + "x".repeat(300_000) + ".txt";
+
+        List<String> logged = logOf(() -> {
+            IngestOutcome outcome = ingestor.ingest(new SourceDocument("long-" + UUID.randomUUID(), source,
+                    utf8(Fixtures.article("canonical.txt")))).await().atMost(PUBLISH_TIMEOUT);
+            assertThat(outcome.rejection().reason()).isEqualTo("TOO_LONG");
+        });
+
+        assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("Refused file:xxx").hasSizeLessThan(1_000)
+                .contains("more characters"));
+    }
+
+    /** The messages ArticleIngestor logs while the action runs, formatted as the log writes them. */
+    private static List<String> logOf(Runnable action) {
+        List<String> messages = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                messages.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ArticleIngestor.class.getName());
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return messages;
     }
 
     private Article publishAndAwait(SourceDocument document) {

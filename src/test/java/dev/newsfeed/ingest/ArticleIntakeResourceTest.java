@@ -18,6 +18,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
@@ -195,6 +197,78 @@ class ArticleIntakeResourceTest {
                 .body("items[0].state", equalTo("PUBLISHED"))
                 .body("items[0].source", startsWith("http:"))
                 .body("nextOffset", equalTo(1));
+    }
+
+    /** Issue 9, finding 1: the characters the probe got in, each of which broke the XML feeds for every reader. */
+    @ParameterizedTest(name = "U+{0} in a JSON title is refused")
+    @ValueSource(strings = { "0000", "0001", "0007", "000B", "001B", "FFFE", "FFFF", "D800" })
+    void titleWithControlCharacterIsRefusedWith422(String hex) {
+        authorized().contentType("application/json")
+                .body("{\"title\": \"Before \\u" + hex + " after\", \"body\": [\"Body.\"]}")
+                .post("/articles").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("field 'title' holds U+" + hex + " ("));
+    }
+
+    @Test
+    void textWithANoncharacterIsRefusedWith422AndItsLine() {
+        authorized().contentType("text/plain; charset=utf-8").body(Fixtures.bytes("/articles/noncharacter.txt"))
+                .post("/articles").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("ILLEGAL_CHARACTER at line 7: the body paragraph holds U+FFFF"));
+    }
+
+    @Test
+    void nulIsRefusedInJsonAsInText() {
+        authorized().contentType("application/json").body("{\"title\": \"T\", \"body\": [\"a\\u0000b\"]}")
+                .post("/articles").then().statusCode(422)
+                .body("detail", startsWith("field 'body[0]' holds U+0000 (a control character)"));
+        authorized().contentType("text/plain").body(new byte[] { 'T', '\n', '\n', 'a', 0, 'b', '\n' })
+                .post("/articles").then().statusCode(422).body("detail", startsWith("BINARY at line 3"));
+    }
+
+    /** Issue 9, finding 6: limits per field, visible text, no coercion, the same rules for text and JSON. */
+    @Test
+    void titleOverItsLimitIsRefusedWith422InJsonAndText() {
+        String title = "T".repeat(100_000);
+        authorized().contentType("application/json").body(Map.of("title", title, "body", List.of("B.")))
+                .post("/articles").then().statusCode(422)
+                .body("detail", equalTo("field 'title' is 100000 characters long; at most 300"));
+        authorized().contentType("text/plain").body(title + "\n\n" + title + "\nBody.\n")
+                .post("/articles").then().statusCode(422)
+                .body("detail", startsWith("TOO_LONG at line 1: the title is 100000 characters long; at most 300"));
+    }
+
+    @Test
+    void titleOfOnlyAZeroWidthSpaceIsRefusedWith422InJsonAndText() {
+        authorized().contentType("application/json").body("{\"title\": \"\\u200B\", \"body\": [\"B.\"]}")
+                .post("/articles").then().statusCode(422)
+                .body("detail", startsWith("field 'title' holds no visible character"));
+        authorized().contentType("text/plain").body(Fixtures.bytes("/articles/invisible-title.txt"))
+                .post("/articles").then().statusCode(422).body("detail", startsWith("NO_VISIBLE_TEXT at line 2"));
+    }
+
+    @Test
+    void numbersAndBooleansAreNotCoercedToText() {
+        authorized().contentType("application/json").body("{\"title\": 123, \"body\": [\"B.\"]}")
+                .post("/articles").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("field 'title':"));
+        authorized().contentType("application/json").body("{\"title\": \"T\", \"body\": [1, 2]}")
+                .post("/articles").then().statusCode(400).body("detail", startsWith("field 'body[0]':"));
+        authorized().contentType("application/json").body("{\"title\": \"T\", \"body\": [\"B.\"], \"source\": true}")
+                .post("/articles").then().statusCode(400).body("detail", startsWith("field 'source':"));
+    }
+
+    @Test
+    void sourceOrIdempotencyKeyOverItsLimitOrWithALineBreakIsRefusedWith422() {
+        authorized().contentType("application/json")
+                .body(Map.of("title", "T", "body", List.of("B."), "source", "s".repeat(300_000)))
+                .post("/articles").then().statusCode(422)
+                .body("detail", equalTo("field 'source' is 300000 characters long; at most 500"));
+        authorized().contentType("application/json")
+                .body(Map.of("title", "T", "body", List.of("B."), "source", "cms-1\n2026-11-26 INFO forged"))
+                .post("/articles").then().statusCode(422).body("detail", startsWith("field 'source' must be one line"));
+        authorized().header("Idempotency-Key", "k".repeat(501)).contentType("application/json")
+                .body(Map.of("title", "T", "body", List.of("B."))).post("/articles").then().statusCode(422)
+                .body("detail", equalTo("field 'Idempotency-Key' is 501 characters long; at most 500"));
     }
 
     private static RequestSpecification authorized() {

@@ -44,7 +44,7 @@ class EmbeddedDefaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void packagedServiceRunsItsOwnBrokerAndRestartsWithoutRepublishing() throws Exception {
+    void packagedServiceRunsItsOwnBrokerAndRestartsFromItsViewWithoutRepublishing() throws Exception {
         int httpPort = EmbeddedKafkaBroker.freePort();
         int kafkaPort = EmbeddedKafkaBroker.freePort();
         Path dataDir = work.resolve("kafka-data");
@@ -62,7 +62,9 @@ class EmbeddedDefaultIT {
         try (Service second = Service.start(JAR, work.resolve("second.log"), httpPort, kafkaPort, dataDir)) {
             awaitFeedWithSeed(httpPort, second);
             assertThat(TopicContents.endOffset(bootstrap, "newsfeed.articles")).as("nothing republished").isEqualTo(1);
-            assertThat(Files.readString(second.log)).doesNotContain("Published file:");
+            assertThat(Files.readString(second.log)).doesNotContain("Published file:")
+                    .as("the view opened its index and read nothing again")
+                    .contains("from the view's checkpoint (2 partitions, 0 records at most to catch up)");
             JsonNode changes = JSON.readTree(body(httpPort, "/feed?since=" + changesToken));
             assertThat(changes.path("changes"))
                     .as("a token of the first run is good after the restart: nothing changed").isEmpty();
@@ -119,6 +121,7 @@ class EmbeddedDefaultIT {
                     "-Dquarkus.http.port=" + httpPort,
                     "-Dnewsfeed.kafka.embedded-port=" + kafkaPort,
                     "-Dnewsfeed.kafka.embedded-data-dir=" + dataDir,
+                    "-Dnewsfeed.view.data-dir=" + dataDir.resolveSibling("view"),
                     "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,12 +93,17 @@ class ArticleTopicReaderTest {
         send(name, "no-dates", withoutDates.toString());
         send(name, "number-title", numberTitle.toString());
         send(name, "number-body", numberParagraphs.toString());
+        // A term this long would make Lucene refuse the whole document, and the reader with it.
+        ObjectNode immenseSource = json.valueToTree(article("immense", "Immense"));
+        immenseSource.put("source", "file:" + "x".repeat(40_000));
+        send(name, "immense", immenseSource.toString());
         send(name, "kept", withFutureField.toString());
 
         ArticleTopicReader reader = TopicViews.readToTheEnd(bootstrapServers, name, null);
 
         assertThat(reader.view().page(10).items()).containsExactly(article);
-        assertThat(reader.skippedRecords()).isEqualTo(7);
+        assertThat(reader.skippedRecords()).isEqualTo(8);
+        assertThat(reader.skippedRecords(SkipReason.TOO_LONG)).isEqualTo(1);
         assertThat(reader.skippedRecords(SkipReason.NOT_JSON)).isEqualTo(1);
         assertThat(reader.skippedRecords(SkipReason.NULL_VALUE)).isEqualTo(1);
         assertThat(reader.skippedRecords(SkipReason.NO_KEY)).isEqualTo(1);
@@ -165,25 +171,32 @@ class ArticleTopicReaderTest {
     }
 
     @Test
-    void readerGoesOnAfterTheBrokerGoesAwayAndReturns() throws Exception {
+    void readerThatFailsWhileTheBrokerIsAwayCountsItAndResumesWhenItReturns() throws Exception {
         String name = newTopic();
         send(name, "first", json.writeValueAsString(article("first", "First")));
         try (FeedView followed = FeedView.inMemory()) {
+            // Short client timeouts, so that a session fails within seconds while the broker is away.
             ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers), name, null, followed);
+                    bootstrapServers, ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
+                    ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000), name, null, followed,
+                    new ArticleTopicReader.Pacing(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    Clock.systemUTC());
             Thread thread = new Thread(reader, "test-follower");
-            thread.start();
+            KafkaBrokerResource.interruptBroker();
             try {
-                reader.caughtUp().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                // The broker's port refuses connections from here until it is restored on the same data.
-                KafkaBrokerResource.interruptBroker();
+                thread.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.failures() >= 1);
+                assertThat(reader.isReading()).as("not reading between a failure and its retry").isFalse();
+                assertThat(reader.lastFailure()).isNotNull();
+            } finally {
                 KafkaBrokerResource.restoreBroker();
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                    send(name, "second", json.writeValueAsString(article("second", "Second")));
-                    return true;
-                });
+            }
+            try {
+                reader.caughtUp().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                assertThat(followed.find("first")).isPresent();
+                send(name, "second", json.writeValueAsString(article("second", "Second")));
 
-                await().atMost(Duration.ofSeconds(60)).until(() -> followed.find("second").isPresent());
+                await().atMost(Duration.ofSeconds(30)).until(() -> followed.find("second").isPresent());
                 assertThat(reader.isReading()).isTrue();
             } finally {
                 reader.close();

@@ -1,0 +1,59 @@
+package dev.newsfeed.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsfeed.Writes;
+import dev.newsfeed.kafka.SuiteTopics;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Issue 8, item 6: a write answers once this instance's view has applied it, so it reads back at once. */
+@QuarkusTest
+class ReadYourWritesTest {
+
+    @Inject
+    SuiteTopics topics;
+
+    @Test
+    void articleIsServedRightAfterItsCreatedAnswerEveryTime() {
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 100; i++) {
+            Map<String, Object> article = Map.of("title", "Read back " + i + " " + run, "body", List.of("Body " + i + "."));
+            String location = Writes.authorized().contentType("application/json").body(article).post("/articles")
+                    .then().statusCode(201).extract().header("Location");
+
+            given().get(location).then().statusCode(200).body("title", equalTo("Read back " + i + " " + run));
+        }
+    }
+
+    @Test
+    void immediateIdenticalResendIsA200ThatWritesNothing() {
+        Map<String, Object> article = Map.of("title", "Sent twice " + UUID.randomUUID(), "body", List.of("Once."));
+        String id = Writes.authorized().contentType("application/json").body(article).post("/articles")
+                .then().statusCode(201).extract().path("id");
+        long before = topics.articlesEndOffset();
+
+        Writes.authorized().contentType("application/json").body(article).post("/articles")
+                .then().statusCode(200).body("id", equalTo(id));
+
+        assertThat(topics.articlesEndOffset()).as("no second record").isEqualTo(before);
+    }
+
+    @Test
+    void retractedArticleIsGoneRightAfterTheDeleteAnswer() {
+        String id = Writes.post("Retracted at once " + UUID.randomUUID(), "Soon gone.");
+
+        Writes.authorized().delete("/articles/" + id).then().statusCode(204);
+
+        given().get("/articles/" + id).then().statusCode(410);
+    }
+}
