@@ -20,7 +20,9 @@
 #
 #   ./mvnw -q -o package -DskipTests && bench/view.sh [N...]        e.g. bench/view.sh 1000 10000
 # Needs: java 17 (with jcmd, jfr), ./mvnw (for the classpath of the Kafka client and broker), curl, jq, awk.
-# Ports on localhost only: 18080 (HTTP), 19000 (management, if enabled), 19092 (Kafka). Everything else lives
+# Ports on localhost only: 18480 (HTTP), 19400 (management, if enabled), 19492 (Kafka); not 18080/19092, which
+# bench/burst.sh and others use on this shared machine (HTTP_PORT, MANAGEMENT_PORT, KAFKA_PORT override them),
+# and every start checks that nobody else listens on them, so no figure is taken from another's process. Everything else lives
 # in a temp folder that is removed on exit (about 2.5 GB at N = 1,000,000). Environment knobs: REQUESTS (300),
 # WARMUP (100), WARM_RUNS (3), HEAP (256m), PROFILE (auto|always|never), PROFILE_SECONDS (90), START_TIMEOUT
 # (2700), RESULTS (bench/RESULTS.md).
@@ -28,9 +30,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 1000000); fi
-HTTP=18080
-MGMT=19000
-KAFKA=19092
+HTTP=${HTTP_PORT:-18480}
+MGMT=${MANAGEMENT_PORT:-19400}
+KAFKA=${KAFKA_PORT:-19492}
 HEAP=${HEAP:-256m}
 REQUESTS=${REQUESTS:-300}
 WARMUP=${WARMUP:-100}
@@ -88,8 +90,15 @@ CP=$(cat "$work/classpath")
 # had used by then) and health_url. The readiness poller (bench/AwaitReady.java, every 10 ms) is started, and
 # compiled, before the service is launched; the launch time is bash's $EPOCHREALTIME just before the fork.
 start_service() {
-  local dir=$1 prefix=$2 launched line i
+  local dir=$1 prefix=$2 launched line i port
   shift 2
+  for port in $HTTP $MGMT; do # the previous instance has stopped; anyone still listening is someone else
+    for ((i = 0; i < 100; i++)); do
+      (exec 3<> /dev/tcp/127.0.0.1/$port) 2> /dev/null || break
+      sleep 0.1
+    done
+    if (exec 3<> /dev/tcp/127.0.0.1/$port) 2> /dev/null; then echo "another process listens on port $port" >&2; return 1; fi
+  done
   rm -f "$work/ready.out"
   java "$repo/bench/AwaitReady.java" "$START_TIMEOUT" "${HEALTH_URLS[@]}" > "$work/ready.out" 2>&1 &
   local poller=$!
@@ -112,6 +121,8 @@ start_service() {
   line=$(grep '^READY' "$work/ready.out") || {
     echo "the service was not ready within ${START_TIMEOUT}s; its log:" >&2; tail -40 "$work/service.log" >&2; return 1; }
   read -r _ ready_at health_url <<< "$line"
+  kill -0 "$service_pid" 2> /dev/null || { echo "the service is gone although $health_url answered; its log:" >&2
+    tail -40 "$work/service.log" >&2; return 1; }
   ready_ms=$((ready_at - launched / 1000))
   cpu_s=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$service_pid/stat")
 }
@@ -199,7 +210,8 @@ for N in "${SIZES[@]}"; do
   R[$N.held]=$(articles_held)
   R[$N.cold_heap]=$(heap_mib) R[$N.cold_rss]=$(rss_mib)
   stop_service
-  R[$N.index_mib]=$(du -sm "$work/view-n" | cut -f1)
+  R[$N.index_mib]=$(du -sm "$work/view-n" | cut -f1) || R[$N.index_mib]=?
+  R[$N.segments]=$(find "$work/view-n" -name '*.si' | wc -l) # Lucene segments of the last commit and any unreferenced
   log "N=$N: cold ready in ${R[$N.cold]} ms (${R[$N.cold_rate]} articles/s), holds ${R[$N.held]}; index ${R[$N.index_mib]} MiB"
 
   warm=() empty=() warm_cpu=() empty_cpu=()
@@ -315,7 +327,7 @@ commit=$(git rev-parse --short HEAD)
   echo "| N | cold (s) | cold articles/s | articles/s less the empty start | cold CPU s | articles held | warm (s, median of $WARM_RUNS) | warm CPU s | peer: empty topic warm (s) | peer CPU s | ratio warm/peer | empty topic cold (s) | index on disk | load avg before cold / at end |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   for N in "${SIZES[@]}"; do
-    echo "| $N | $(ms_to_s ${R[$N.cold]}) | ${R[$N.cold_rate]} | ${R[$N.rebuild_rate]} | ${R[$N.cold_cpu]} | ${R[$N.held]} | $(ms_to_s ${R[$N.warm]}) (${R[$N.warm_all]} ms) | ${R[$N.warm_cpu]} | $(ms_to_s ${R[$N.empty_warm]}) (${R[$N.empty_warm_all]} ms) | ${R[$N.empty_warm_cpu]} | $(ratio ${R[$N.warm]} ${R[$N.empty_warm]}) | $(ms_to_s ${R[$N.empty_cold]}) | ${R[$N.index_mib]} MiB | ${R[$N.load_before]} / ${R[$N.load_after]} |"
+    echo "| $N | $(ms_to_s ${R[$N.cold]}) | ${R[$N.cold_rate]} | ${R[$N.rebuild_rate]} | ${R[$N.cold_cpu]} | ${R[$N.held]} | $(ms_to_s ${R[$N.warm]}) (${R[$N.warm_all]} ms) | ${R[$N.warm_cpu]} | $(ms_to_s ${R[$N.empty_warm]}) (${R[$N.empty_warm_all]} ms) | ${R[$N.empty_warm_cpu]} | $(ratio ${R[$N.warm]} ${R[$N.empty_warm]}) | $(ms_to_s ${R[$N.empty_cold]}) | ${R[$N.index_mib]} MiB, ${R[$N.segments]} segments | ${R[$N.load_before]} / ${R[$N.load_after]} |"
   done
   echo
   echo "CPU s = user + system CPU seconds the service had used when it was first ready (/proc/PID/stat): less"
