@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The view benchmark of issue 8 ("Measured, not asserted"). For each N (default: 1000 1000000):
-#   1. starts a standalone single-node Kafka broker (bench/Broker.java, its own JVM, -Xmx1g) on 19092 with its
+#   1. starts a standalone single-node Kafka broker (bench/Broker.java, its own JVM, -Xmx1g) on 19492 with its
 #      data in a temp folder;
 #   2. starts the packaged service on an empty topic (topics empty.*), cold: the peer of every start-up figure;
 #   3. writes N distinct ~2 KB articles to newsfeed.articles with a plain Kafka producer
@@ -12,7 +12,9 @@
 #      GET /feed p50/p99 of each variant (bench/FeedLatency.java: WARMUP untimed then REQUESTS timed sequential
 #      requests each), then heap and RSS again.
 # Start-up to ready = from the launch of the java process to GET /q/health/ready answering 200 (polled every
-# 20 ms; on the HTTP port, or on the management port when quarkus.management is enabled). The service runs with
+# 10 ms by bench/AwaitReady.java, started before the service; on the HTTP port, or on the management port when
+# quarkus.management is enabled). The table also gives the CPU seconds the service had used by then (it is
+# less sensitive than wall time to other load on the machine). The service runs with
 # -Xmx256m, the folder ingest off and logging at WARN, with its working directory in the temp folder.
 # Prints a table and appends a dated section "View (issue 8)" to bench/RESULTS.md. If the cold rebuild is
 # under 25,000 articles/s (N >= 100,000) or a p50 over 5 ms, it profiles that case with JFR (a second cold start
@@ -21,9 +23,10 @@
 #   ./mvnw -q -o package -DskipTests && bench/view.sh [N...]        e.g. bench/view.sh 1000 10000
 # Needs: java 17 (with jcmd, jfr), ./mvnw (for the classpath of the Kafka client and broker), curl, jq, awk.
 # Ports on localhost only: 18480 (HTTP), 19400 (management, if enabled), 19492 (Kafka); not 18080/19092, which
-# bench/burst.sh and others use on this shared machine (HTTP_PORT, MANAGEMENT_PORT, KAFKA_PORT override them),
-# and every start checks that nobody else listens on them, so no figure is taken from another's process. Everything else lives
-# in a temp folder that is removed on exit (about 2.5 GB at N = 1,000,000). Environment knobs: REQUESTS (300),
+# bench/burst.sh and others use on this shared machine (HTTP_PORT, MANAGEMENT_PORT, KAFKA_PORT override them);
+# every start checks that nobody else listens on them, so no figure is taken from another's process.
+# Everything else lives in a temp folder that is removed on exit (about 5 GB at N = 1,000,000: topic and index).
+# A 1,000,000 run took 35 minutes on the shared 2-core machine, most of it the cold rebuild. Environment knobs: REQUESTS (300),
 # WARMUP (100), WARM_RUNS (3), HEAP (256m), PROFILE (auto|always|never), PROFILE_SECONDS (90), START_TIMEOUT
 # (2700), RESULTS (bench/RESULTS.md).
 set -euo pipefail
