@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.TestClock;
 import dev.newsfeed.ingest.SourceLedger.State;
 
 class SourceLedgerTest {

@@ -3,10 +3,7 @@ package dev.newsfeed.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.TestClock;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleText;
 import dev.newsfeed.article.Retraction;
@@ -23,7 +21,7 @@ class FeedViewTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0.plusSeconds(3_600));
+    private final TestClock clock = new TestClock(T0.plusSeconds(3_600));
     private final FeedView view = FeedView.inMemory(clock);
     private final List<FeedView> others = new ArrayList<>();
 
@@ -313,35 +311,6 @@ class FeedViewTest {
         ArticleText text = new ArticleText(title, null, null, List.of("Body of " + id + "."));
         Instant at = T0.plusSeconds(secondsAfterT0);
         return Article.first(id, "file:" + id + ".txt", text, at);
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private static List<String> ids(FeedPage page) {
