@@ -28,7 +28,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * moment the feed view has caught up with the topic: what the topic already holds is then recognised and
  * not published again, so a restart republishes nothing. Files are read off the watcher's thread and bounded
  * in time ({@link BoundedReads}), with their checks made as they are read ({@link FolderFileReader}). Whether
- * it works, and if not why, is in {@link #health()}.
+ * it works, and if not why, is in {@link #health()}. Of several instances sharing the folder, only the one
+ * that owns it ({@link FolderOwner}) watches it; another starts watching when the folder passes to it.
  */
 @ApplicationScoped
 public class FolderIngest {
@@ -48,12 +49,27 @@ public class FolderIngest {
     private final FolderScanner scanner;
     private final FolderFileReader reader;
     private final BoundedReads reads;
+    private final FolderOwner owner;
+    private final OwnerLease.Owner folder = new OwnerLease.Owner() {
+        @Override
+        public void acquired() {
+            watch();
+        }
+
+        @Override
+        public void released() {
+            standBy();
+        }
+    };
+    private boolean stopping;
     private volatile FolderWatcher watcher;
     private volatile FolderWatcher.Health notWatching =
             new FolderWatcher.Health(true, "waiting for the feed to catch up with the topic");
 
-    FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic) {
+    FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic,
+            FolderOwner owner) {
         this.settings = settings;
+        this.owner = owner;
         this.ingestor = ingestor;
         this.updater = updater;
         this.topic = topic;
@@ -70,7 +86,7 @@ public class FolderIngest {
             return;
         }
         // whenComplete, not thenRun alone: a failure of watch() must not vanish in the stage.
-        updater.caughtUp().thenRun(this::watch).whenComplete((ignored, failure) -> {
+        updater.caughtUp().thenRun(this::askForFolder).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 stopped("cannot watch the ingest folder " + scanner.folder() + ": " + failure);
             }
@@ -78,12 +94,35 @@ public class FolderIngest {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (watcher != null) {
-            watcher.close();
+        // The watcher stops before the group hears that this instance left, so the next owner starts after.
+        owner.stop(folder);
+        synchronized (this) {
+            stopping = true;
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
         }
         reads.close();
     }
 
+    private void askForFolder() {
+        if (owner.leaseGroup().isPresent()) {
+            notWatching = new FolderWatcher.Health(true, "standing by: waiting for the folder-owner lease");
+        }
+        owner.follow(folder);
+    }
+
+    /** Another instance owns the folder now, or will: this one stops watching it. */
+    private synchronized void standBy() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+            LOG.infof("Stopped watching %s: this instance gave up the folder-owner lease", scanner.folder());
+        }
+        notWatching = new FolderWatcher.Health(true, "standing by: another instance owns the ingest folder"
+                + " (lease: consumer group " + owner.leaseGroup().orElse("none") + ")");
+    }
     /** A watcher of the ingest folder that knows nothing yet, as after a restart. */
     public FolderWatcher newWatcher() {
         return new FolderWatcher(scanner, settings.settleTime(), settings.rescanInterval(), this::ingest,
@@ -102,7 +141,10 @@ public class FolderIngest {
         return current.health();
     }
 
-    private void watch() {
+    private synchronized void watch() {
+        if (stopping || watcher != null) {
+            return;
+        }
         if (!Files.isDirectory(scanner.folder())) {
             stopped("the ingest folder " + scanner.folder() + " does not exist: no file will be ingested"
                     + " (newsfeed.ingest.folder)");

@@ -1,6 +1,7 @@
 package dev.newsfeed.kafka;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -38,6 +39,13 @@ public interface KafkaSettings {
     /** Replicas of the topic when this service creates it: 3 on a production cluster. */
     @WithDefault("1")
     short replicationFactor();
+
+    /**
+     * {@code min.insync.replicas} of every topic this service creates: how many replicas must hold a record
+     * before Kafka acknowledges it ({@code acks=all}), 2 with a replication factor of 3. Unset: the broker's
+     * default ({@code 1}), with which the death of the one broker holding an acknowledged record loses it.
+     */
+    Optional<Integer> minInsyncReplicas();
 
     /**
      * {@code auto}: start an embedded single-node broker when no {@code kafka.bootstrap.servers} is

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -99,6 +100,11 @@ class ArticleTopicTest {
             @Override
             public short replicationFactor() {
                 return 1;
+            }
+
+            @Override
+            public Optional<Integer> minInsyncReplicas() {
+                return Optional.empty();
             }
 
             @Override
