@@ -32,6 +32,7 @@ public class FolderOwner {
     private final String instanceId;
     private volatile FolderOwnership ownership;
     private volatile boolean ownsWithoutLease;
+    private boolean stopped;
 
     FolderOwner(IngestSettings settings, KafkaClients clients, ArticleTopic topic,
             @ConfigProperty(name = "newsfeed.instance-id") Optional<String> instanceId, MeterRegistry registry) {
@@ -64,6 +65,10 @@ public class FolderOwner {
      * whenever the group assigns this instance the lease, and takes it back when the group moves it elsewhere.
      */
     synchronized void follow(OwnerLease.Owner owner) {
+        if (stopped) {
+            // The view caught up while the service was shutting down: nothing to read the folder for.
+            return;
+        }
         if (!settings.ownerLease()) {
             ownsWithoutLease = true;
             owner.acquired();
@@ -81,6 +86,7 @@ public class FolderOwner {
 
     /** Gives the folder up: the owner's {@code released} runs before the group hears that this instance left. */
     synchronized void stop(OwnerLease.Owner owner) {
+        stopped = true;
         FolderOwnership current = ownership;
         if (current != null) {
             current.close();

@@ -34,16 +34,14 @@ final class BrokerCluster implements AutoCloseable {
     static final int SIZE = 3;
     private static final String CONTROLLER = "CONTROLLER";
 
-    private final Path work;
     private final List<Node> nodes = new ArrayList<>();
+
+    private final Process[] processes = new Process[SIZE];
 
     private record Node(int id, int port, int controllerPort, Path dataDir, Path properties, Path log) {
     }
 
-    private final Process[] processes = new Process[SIZE];
-
     BrokerCluster(Path work) throws IOException {
-        this.work = work;
         for (int id = 1; id <= SIZE; id++) {
             Path dataDir = Files.createDirectories(work.resolve("broker-" + id));
             nodes.add(new Node(id, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(), dataDir,
@@ -124,11 +122,14 @@ final class BrokerCluster implements AutoCloseable {
         Node node = nodes.get(index);
         String java = ProcessHandle.current().info().command().orElse("java");
         // Small heaps and the serial collector: five JVMs share two cores in this test.
-        processes[index] = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "kafka.Kafka", node.properties().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(node.log().toFile()))
                 .start();
+        processes[index] = process;
+        // Should the test JVM itself be stopped (a failsafe timeout), the broker must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     }
 
     private static Properties properties(Node node, String voters) {
@@ -175,9 +176,5 @@ final class BrokerCluster implements AutoCloseable {
         } catch (Exception e) {
             throw new UncheckedIOException(new IOException("cannot format " + node.dataDir() + ": " + e, e));
         }
-    }
-
-    Path work() {
-        return work;
     }
 }

@@ -69,6 +69,8 @@ final class NewsfeedProcess implements AutoCloseable {
         // The test says where Kafka is; nothing from the environment may point elsewhere.
         builder.environment().keySet().removeIf(key -> key.startsWith("KAFKA_") || key.startsWith("NEWSFEED_"));
         process = builder.start();
+        // Should the test JVM itself be stopped (a failsafe timeout), the instance must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return this;
     }
 
