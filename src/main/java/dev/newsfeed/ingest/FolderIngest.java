@@ -69,10 +69,10 @@ public class FolderIngest {
     FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic,
             FolderOwner owner) {
         this.settings = settings;
-        this.owner = owner;
         this.ingestor = ingestor;
         this.updater = updater;
         this.topic = topic;
+        this.owner = owner;
         this.scanner = new FolderScanner(Path.of(settings.folder()),
                 settings.completion() == IngestSettings.Completion.move ? Set.of(PROCESSED, FAILED) : Set.of());
         this.reader = new FolderFileReader(Path.of(settings.folder()), settings.maxBytes());
@@ -123,6 +123,7 @@ public class FolderIngest {
         notWatching = new FolderWatcher.Health(true, "standing by: another instance owns the ingest folder"
                 + " (lease: consumer group " + owner.leaseGroup().orElse("none") + ")");
     }
+
     /** A watcher of the ingest folder that knows nothing yet, as after a restart. */
     public FolderWatcher newWatcher() {
         return new FolderWatcher(scanner, settings.settleTime(), settings.rescanInterval(), this::ingest,
