@@ -28,7 +28,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * moment the feed view has caught up with the topic: what the topic already holds is then recognised and
  * not published again, so a restart republishes nothing. Files are read off the watcher's thread and bounded
  * in time ({@link BoundedReads}), with their checks made as they are read ({@link FolderFileReader}). Whether
- * it works, and if not why, is in {@link #health()}.
+ * it works, and if not why, is in {@link #health()}. Of several instances sharing the folder, only the one
+ * that owns it ({@link FolderOwner}) watches it; another starts watching when the folder passes to it.
  */
 @ApplicationScoped
 public class FolderIngest {
@@ -49,17 +50,31 @@ public class FolderIngest {
     private final FolderFileReader reader;
     private final BoundedReads reads;
     private final IntakeGate gate;
+    private final FolderOwner owner;
+    private final OwnerLease.Owner folder = new OwnerLease.Owner() {
+        @Override
+        public void acquired() {
+            watch();
+        }
+
+        @Override
+        public void released() {
+            standBy();
+        }
+    };
+    private boolean stopping;
     private volatile FolderWatcher watcher;
     private volatile FolderWatcher.Health notWatching =
             new FolderWatcher.Health(true, "waiting for the feed to catch up with the topic");
 
     FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic,
-            IntakeGate gate) {
+            IntakeGate gate, FolderOwner owner) {
         this.settings = settings;
         this.gate = gate;
         this.ingestor = ingestor;
         this.updater = updater;
         this.topic = topic;
+        this.owner = owner;
         this.scanner = new FolderScanner(Path.of(settings.folder()),
                 settings.completion() == IngestSettings.Completion.move ? Set.of(PROCESSED, FAILED) : Set.of());
         this.reader = new FolderFileReader(Path.of(settings.folder()), settings.maxBytes());
@@ -73,7 +88,7 @@ public class FolderIngest {
             return;
         }
         // whenComplete, not thenRun alone: a failure of watch() must not vanish in the stage.
-        updater.caughtUp().thenRun(this::watch).whenComplete((ignored, failure) -> {
+        updater.caughtUp().thenRun(this::askForFolder).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 stopped("cannot watch the ingest folder " + scanner.folder() + ": " + failure);
             }
@@ -87,15 +102,37 @@ public class FolderIngest {
 
     /**
      * Stops looking at the folder: no file is handed over any more, those already handed over are still read and
-     * published. A file left unread is read at the next start.
+     * published. A file left unread is read at the next start. The watcher stops before the lease group hears
+     * that this instance left, so the next owner starts after.
      */
     public void stopWatching() {
-        FolderWatcher current = watcher;
-        notWatching = new FolderWatcher.Health(true, "stopped: the service is shutting down");
-        watcher = null;
-        if (current != null) {
-            current.close();
+        owner.stop(folder);
+        synchronized (this) {
+            stopping = true;
+            notWatching = new FolderWatcher.Health(true, "stopped: the service is shutting down");
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
         }
+    }
+
+    private void askForFolder() {
+        if (owner.leaseGroup().isPresent()) {
+            notWatching = new FolderWatcher.Health(true, "standing by: waiting for the folder-owner lease");
+        }
+        owner.follow(folder);
+    }
+
+    /** Another instance owns the folder now, or will: this one stops watching it. */
+    private synchronized void standBy() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+            LOG.infof("Stopped watching %s: this instance gave up the folder-owner lease", scanner.folder());
+        }
+        notWatching = new FolderWatcher.Health(true, "standing by: another instance owns the ingest folder"
+                + " (lease: consumer group " + owner.leaseGroup().orElse("none") + ")");
     }
 
     /** A watcher of the ingest folder that knows nothing yet, as after a restart. */
@@ -116,9 +153,9 @@ public class FolderIngest {
         return current.health();
     }
 
-    private void watch() {
-        if (gate.isClosed()) {
-            // Caught up only once shutdown had begun: the next start reads the folder.
+    private synchronized void watch() {
+        // Caught up (or given the lease) only once shutdown had begun: the next start reads the folder.
+        if (stopping || gate.isClosed() || watcher != null) {
             return;
         }
         if (!Files.isDirectory(scanner.folder())) {

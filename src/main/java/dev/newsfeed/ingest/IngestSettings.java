@@ -66,4 +66,31 @@ public interface IngestSettings {
      */
     @WithDefault("10s")
     Duration readTimeout();
+
+    /**
+     * Whether the folder is read only while this instance holds the folder-owner lease, so that of several
+     * instances sharing one folder exactly one reads it: {@code false} for an instance that knows it is alone.
+     */
+    @WithDefault("true")
+    boolean ownerLease();
+
+    /** The consumer group whose member assigned the one partition of {@link #ownerTopic()} owns the folder. */
+    @WithDefault("newsfeed-folder-owner")
+    String ownerGroup();
+
+    /** The one-partition topic of the lease, created when missing; nothing is ever written to it. */
+    @WithDefault("newsfeed.folder-owner")
+    String ownerTopic();
+
+    /**
+     * How long the group waits for a silent owner before another instance takes the folder over: a dead
+     * owner is replaced within about this plus a heartbeat. The broker accepts 6 s to 30 min by default
+     * ({@code group.min.session.timeout.ms}, {@code group.max.session.timeout.ms}).
+     */
+    @WithDefault("6s")
+    Duration ownerSessionTimeout();
+
+    /** How often the lease is renewed; at most a third of the session timeout. */
+    @WithDefault("2s")
+    Duration ownerHeartbeatInterval();
 }

@@ -26,9 +26,19 @@ import dev.newsfeed.http.WriteAccess;
 public class IngestStatusResource {
 
     private final SourceLedger ledger;
+    private final FolderOwner owner;
 
-    IngestStatusResource(SourceLedger ledger) {
+    IngestStatusResource(SourceLedger ledger, FolderOwner owner) {
         this.ledger = ledger;
+        this.owner = owner;
+    }
+
+    @Schema(description = "Whether this instance reads the ingest folder: of the instances sharing it, one does")
+    public record FolderStatus(
+            @Schema(description = "This instance (newsfeed.instance-id)", example = "news-1-4711") String instance,
+            @Schema(description = "Whether this instance reads the folder now", example = "true") boolean owner,
+            @Schema(description = "The consumer group whose member holding its partition owns the folder;"
+                    + " null when the lease is off", example = "newsfeed-folder-owner") String leaseGroup) {
     }
 
     @Schema(description = "A page of sources with the counts of each state")
@@ -36,6 +46,7 @@ public class IngestStatusResource {
             @Schema(example = "0") long pending,
             @Schema(example = "41") long published,
             @Schema(example = "2") long failed,
+            FolderStatus folder,
             List<SourceLedger.Entry> items,
             @Schema(description = "The offset of the next page; absent on the last", example = "50")
             Integer nextOffset) {
@@ -52,7 +63,8 @@ public class IngestStatusResource {
         List<SourceLedger.Entry> items = ledger.page(offset, limit + 1);
         boolean more = items.size() > limit;
         return new StatusPage(ledger.count(SourceLedger.State.PENDING), ledger.count(SourceLedger.State.PUBLISHED),
-                ledger.count(SourceLedger.State.FAILED), more ? items.subList(0, limit) : items,
-                more ? offset + limit : null);
+                ledger.count(SourceLedger.State.FAILED),
+                new FolderStatus(owner.instanceId(), owner.owns(), owner.leaseGroup().orElse(null)),
+                more ? items.subList(0, limit) : items, more ? offset + limit : null);
     }
 }

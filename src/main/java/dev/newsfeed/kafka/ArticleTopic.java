@@ -160,20 +160,47 @@ public class ArticleTopic {
         return description;
     }
 
+    /**
+     * Creates a topic of one partition, replicated like the articles, when it is missing: a topic instances
+     * coordinate through (its consumer group), on which nothing is ever written.
+     *
+     * @throws KafkaUnavailableException when the broker does not answer; the caller retries
+     */
+    public void ensureCoordinationTopic(String name) throws KafkaUnavailableException {
+        try {
+            if (describe(name).isEmpty()) {
+                create(name, 1, Map.of());
+                describeCreated(name);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new KafkaUnavailableException("cannot reach Kafka to check topic " + name + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while checking topic " + name, e);
+        }
+    }
+
     private void create(String name) throws InterruptedException, ExecutionException, TimeoutException {
-        Map<String, String> configs = new HashMap<>(Map.of(
+        create(name, settings.partitions(), Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
                 // How long a since token of the feed stays good: a week of absence, not Kafka's one day.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(settings.tombstoneRetention().toMillis())));
+    }
+
+    private void create(String name, int partitions, Map<String, String> configs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, String> all = new HashMap<>(configs);
+        // Without it, acks=all is acknowledged by a lone leader whose death then loses the record.
         settings.minInsyncReplicas().ifPresent(replicas ->
-                configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicas)));
-        NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor()).configs(configs);
+                all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicas)));
+        NewTopic topic = new NewTopic(name, partitions, settings.replicationFactor()).configs(all);
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            LOG.infof("Created topic %s (%d partitions, replication factor %d, min.insync.replicas %s, compacted)",
-                    name, settings.partitions(), settings.replicationFactor(),
+            LOG.infof("Created topic %s (%d partitions, replication factor %d, min.insync.replicas %s)", name,
+                    partitions, settings.replicationFactor(),
                     settings.minInsyncReplicas().map(String::valueOf).orElse("of the broker"));
         } catch (ExecutionException e) {
             // Another instance created it first: the policy check that follows judges it like any other.

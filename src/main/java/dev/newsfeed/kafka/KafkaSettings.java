@@ -41,9 +41,9 @@ public interface KafkaSettings {
     short replicationFactor();
 
     /**
-     * {@code min.insync.replicas} of the topics when this service creates them: with {@code acks=all}, how many
-     * replicas must have a record before Kafka acknowledges it. 2 with a replication factor of 3, so that one
-     * broker may die without losing an acknowledged article. Unset: the broker's default.
+     * {@code min.insync.replicas} of every topic this service creates: how many replicas must hold a record
+     * before Kafka acknowledges it ({@code acks=all}), 2 with a replication factor of 3. Unset: the broker's
+     * default ({@code 1}), with which the death of the one broker holding an acknowledged record loses it.
      */
     Optional<Integer> minInsyncReplicas();
 

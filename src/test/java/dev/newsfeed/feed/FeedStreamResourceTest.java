@@ -31,6 +31,7 @@ import jakarta.ws.rs.sse.InboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSource;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,15 @@ class FeedStreamResourceTest {
     @AfterEach
     void closeClient() {
         client.close();
+    }
+
+    /**
+     * Starts from no open stream: a stream another test closed counts until the server's next heartbeat finds
+     * it gone, and if that happened while {@link #open} waits for one more stream, the count would not move.
+     */
+    @BeforeEach
+    void noStreamLeftFromAnotherTest() {
+        await().atMost(WAIT).until(() -> streams.openStreams() == 0);
     }
 
     @Test
