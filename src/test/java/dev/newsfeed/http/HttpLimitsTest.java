@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,9 @@ import dev.newsfeed.Writes;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.ConnectionConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -43,6 +47,19 @@ class HttpLimitsTest {
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
+
+    @BeforeEach
+    void freshConnectionsOnly() {
+        // The 5 s idle timeout of this profile closes a pooled connection between two requests; a client that
+        // sent on it would hear nothing. Every request here opens its own.
+        RestAssured.config = RestAssuredConfig.config()
+                .connectionConfig(ConnectionConfig.connectionConfig().closeIdleConnectionsAfterEachResponse());
+    }
+
+    @AfterEach
+    void usualConnections() {
+        RestAssured.config = RestAssuredConfig.config();
+    }
 
     @BeforeEach
     void feedIsReadyAndTakesNewConnections() {

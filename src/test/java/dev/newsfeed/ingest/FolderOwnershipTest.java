@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.newsfeed.Writes;
 import dev.newsfeed.kafka.ArticleTopic;
 import dev.newsfeed.kafka.KafkaClients;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -31,6 +33,10 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class FolderOwnershipTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
 
     private static final Duration SESSION = Duration.ofSeconds(6);
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
@@ -60,7 +66,7 @@ class FolderOwnershipTest {
                 .body("folder.owner", is(true))
                 .body("folder.instance", is(not(emptyOrNullString())))
                 .body("folder.leaseGroup", is("newsfeed-folder-owner")));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("newsfeed_ingest_folder_owner 1.0"));
     }
 

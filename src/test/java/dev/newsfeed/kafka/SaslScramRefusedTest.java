@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.Writes;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +29,10 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(SaslScramRefusedTest.WrongCredentials.class)
 class SaslScramRefusedTest {
+
+    @TestHTTPResource(value = "/health/group/kafka", management = true)
+    URL kafkaHealth;
+
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -42,7 +48,7 @@ class SaslScramRefusedTest {
 
     @Test
     void refusedLoginIsLoggedAndReportedDownAndWritesAreAnsweredWithoutHanging() {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/group/kafka").then().statusCode(503)
+        await().atMost(WAIT).untilAsserted(() -> given().get(kafkaHealth).then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks[0].data.broker", containsString("SaslAuthenticationException")));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readString(log))
@@ -50,12 +56,13 @@ class SaslScramRefusedTest {
                         "kafka.sasl.jaas.config"));
 
         long started = System.nanoTime();
+        // The view cannot read the topics either, so a write is refused as on an instance still catching up.
         Writes.authorized().contentType("application/json")
                 .body(Map.of("title", "Never acknowledged", "body", List.of("The login was refused.")))
-                .post("/articles").then().statusCode(503).header("Retry-After", equalTo("5"))
+                .post("/articles").then().statusCode(503).header("Retry-After", equalTo("2"))
                 .contentType("application/problem+json");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within the publish timeout (2 s in tests)")
-                .isLessThan(Duration.ofSeconds(4));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not left hanging")
+                .isLessThan(Duration.ofSeconds(10));
         given().get("/feed").then().statusCode(503);
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.Writes;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +28,13 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(SaslScramTest.RightCredentials.class)
 class SaslScramTest {
 
+    @TestHTTPResource(value = "/health/group/kafka", management = true)
+    URL kafkaHealth;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     public static class RightCredentials implements QuarkusTestProfile {
@@ -37,9 +46,9 @@ class SaslScramTest {
 
     @Test
     void everyClientLogsInWithTheConfiguredScramCredentialsAndAPostReachesTheFeed() {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/group/kafka").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> given().get(kafkaHealth).then().statusCode(200)
                 .body("checks[0].data.topicState", equalTo("READY")));
-        await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(WAIT).until(() -> given().get(ready).statusCode() == 200);
 
         String title = "Signed in with SCRAM " + UUID.randomUUID();
         String id = Writes.authorized().contentType("application/json")

@@ -34,6 +34,10 @@ import dev.newsfeed.kafka.TopicContents;
  */
 class GracefulShutdownIT {
 
+    /** Health is on the management port, of its own per run. */
+    private int managementPort;
+
+
     private static final Logger LOG = Logger.getLogger(GracefulShutdownIT.class);
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final String TOKEN = "shutdown-it-token";
@@ -50,6 +54,7 @@ class GracefulShutdownIT {
         Path ingest = Files.createDirectories(work.resolve("ingest"));
         Files.copy(Path.of("seeds/000_22b61c6839899886.txt"), ingest.resolve("000_22b61c6839899886.txt"));
         int httpPort = EmbeddedKafkaBroker.freePort();
+        managementPort = EmbeddedKafkaBroker.freePort();
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
         Queue<String> unexpected = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
@@ -146,6 +151,7 @@ class GracefulShutdownIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
                 "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dnewsfeed.kafka.embedded=never",
                 "-Dnewsfeed.ingest.folder=" + ingest,
@@ -159,7 +165,7 @@ class GracefulShutdownIT {
 
     private void awaitReadyWithSeed(int port) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> status(port, "/q/health/ready") == 200
+                .until(() -> status(managementPort, "/q/health/ready") == 200
                         && status(port, "/articles/000_22b61c6839899886") == 200);
     }
 
