@@ -1,6 +1,7 @@
 package dev.newsfeed.feed;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -63,12 +64,17 @@ public class FeedResource {
     private final FeedRenderer renderer;
     private final String baseUrl;
     private final ObjectWriter summaries;
+    private final ObjectWriter full;
     private final PageBudget budget;
+    private final RenderedPages pages;
 
     FeedResource(FeedView view, ConditionalResponses conditional, FeedSettings settings,
-            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl, ObjectMapper json, PageBudget budget) {
+            @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl, ObjectMapper json, PageBudget budget,
+            RenderedPages pages) {
         this.budget = budget;
         this.summaries = json.writerWithView(Article.Summary.class);
+        this.full = json.writer();
+        this.pages = pages;
         this.view = view;
         this.conditional = conditional;
         this.renderer = new FeedRenderer(baseUrl, settings.title(), settings.author());
@@ -129,30 +135,55 @@ public class FeedResource {
         if (query.since() != null) {
             return changes(request, query);
         }
-        int limit = query.limit();
-        String cursor = query.cursor();
-        Instant lastModified = view.lastModified();
-        FeedFilter filter = query.filter();
-        PageBudget.Fitted<FeedPage> fitted = budget.fit(limit, n -> view.page(cursor, n, filter, query.order()),
-                FeedPage::items, !query.summaryOnly());
-        FeedPage page = fitted.page();
-        String variant = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|sort=" + query.order()
-                + "|fields=" + query.summaryOnly() + "|next=" + page.next() + "|changes=" + page.changes();
-        String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
-        Object entity = switch (format) {
-            case JSON -> json(page, query);
-            case JSON_FEED -> renderer.jsonFeed(page, nextQuery);
-            case ATOM -> renderer.atom(page, nextQuery, lastModified);
-            case RSS -> renderer.rss(page, lastModified);
-        };
-        Response response = truncated(conditional.respond(request, variant,
-                ConditionalResponses.versionsOf(page.items()), lastModified, entity, format.mediaType), fitted);
-        if (format == Format.JSON && page.next() != null && response.getStatus() == 200) {
+        RenderedPages.Page page = page(format, query);
+        Response response = truncated(conditional.respond(request, page.variant(), page.versions(),
+                page.lastModified(), page.body(), format.mediaType), page.truncated());
+        if (format == Format.JSON && page.nextQuery() != null && response.getStatus() == 200) {
             return Response.fromResponse(response)
-                    .header("Link", "<" + baseUrl + "/feed?" + nextQuery + ">; rel=\"next\"")
+                    .header("Link", "<" + baseUrl + "/feed?" + page.nextQuery() + ">; rel=\"next\"")
                     .build();
         }
         return response;
+    }
+
+    /** The page the query asks for, rendered in {@code format}: from the cache while the view has not changed. */
+    private RenderedPages.Page page(Format format, FeedQuery query) {
+        int limit = query.limit();
+        String cursor = query.cursor();
+        FeedFilter filter = query.filter();
+        String request = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|sort=" + query.order()
+                + "|fields=" + query.summaryOnly();
+        // Read before the page: a page newer than its snapshot number is harmless, an older one would be stale.
+        long snapshot = view.snapshot();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        RenderedPages.Page cached = pages.get(request, snapshot, hour);
+        if (cached != null) {
+            return cached;
+        }
+        Instant lastModified = view.lastModified();
+        PageBudget.Fitted<FeedPage> fitted = budget.fit(limit, n -> view.page(cursor, n, filter, query.order()),
+                FeedPage::items, !query.summaryOnly());
+        FeedPage page = fitted.page();
+        String variant = request + "|next=" + page.next() + "|changes=" + page.changes();
+        String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
+        String body = switch (format) {
+            case JSON -> write(query.summaryOnly() ? summaries : full, page);
+            case JSON_FEED -> write(full, renderer.jsonFeed(page, nextQuery));
+            case ATOM -> renderer.atom(page, nextQuery, lastModified);
+            case RSS -> renderer.rss(page, lastModified);
+        };
+        RenderedPages.Page rendered = new RenderedPages.Page(body, ConditionalResponses.versionsOf(page.items()),
+                variant, lastModified, fitted.truncated(), nextQuery);
+        pages.put(request, snapshot, hour, rendered);
+        return rendered;
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a feed page could not be written as JSON", e);
+        }
     }
 
     /**
@@ -177,12 +208,12 @@ public class FeedResource {
         List<String> versions = page.changes().stream().map(change -> change.type() + " "
                 + (change.article() == null ? change.id() : ConditionalResponses.versionOf(change.article()))).toList();
         return truncated(conditional.respond(request, variant, versions, view.lastModified(), json(page, query),
-                MediaType.APPLICATION_JSON), fitted);
+                MediaType.APPLICATION_JSON), fitted.truncated());
     }
 
     /** Tells the client that the page holds fewer items than it asked for; its next goes on from there. */
-    private Response truncated(Response response, PageBudget.Fitted<?> fitted) {
-        if (!fitted.truncated() || response.getStatus() != 200) {
+    private Response truncated(Response response, boolean truncated) {
+        if (!truncated || response.getStatus() != 200) {
             return response;
         }
         return Response.fromResponse(response).header(PageBudget.TRUNCATED_HEADER, budget.headerValue()).build();

@@ -19,6 +19,7 @@ import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.article.Article;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 
 /** The open {@code /feed/stream} connections: their heartbeats, their sending thread, their end at shutdown. */
@@ -69,6 +70,14 @@ public class FeedStreams {
 
     int openStreams() {
         return open.size();
+    }
+
+    /**
+     * At the start of shutdown, before Quarkus waits for the HTTP requests in flight: an open stream is one of them
+     * and would hold the shutdown for its whole timeout. Its client resumes elsewhere from its last event id.
+     */
+    void ending(@Observes ShutdownDelayInitiatedEvent event) {
+        open.keySet().forEach(stream -> stream.close("the service is stopping"));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -67,8 +67,8 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
 @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, or the feed is still being read;"
-        + " retry after Retry-After")
+@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, the feed is still being read, or"
+        + " the instance is shutting down; retry after Retry-After")
 public class ArticleIntakeResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN;
@@ -82,11 +82,13 @@ public class ArticleIntakeResource {
     private final Duration publishTimeout;
     private final BrokerProbe probe;
     private final ArticlePublisher publisher;
+    private final IntakeGate gate;
 
     ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, RequestSizeLimit limit,
-            IngestSettings settings, BrokerProbe probe, ArticlePublisher publisher) {
+            IngestSettings settings, BrokerProbe probe, ArticlePublisher publisher, IntakeGate gate) {
         this.probe = probe;
         this.publisher = publisher;
+        this.gate = gate;
         this.ingestor = ingestor;
         this.view = view;
         this.submissions = ArticleSubmission.reader(json);
@@ -109,6 +111,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        gate.checkOpen();
         Submission submission = read(body, headers.getMediaType());
         String reference = submission.reference() != null ? submission.reference() : idempotencyKey(idempotencyKey);
         String id = reference != null ? HttpIds.forReference(reference)
@@ -131,6 +134,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
+        gate.checkOpen();
         Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (current.source().startsWith("file:")) {
             throw new ProblemException(409, "Article comes from a file", "article '" + id + "' is published from "
@@ -146,6 +150,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "410", description = "Already retracted; its tombstone is written again")
     public Uni<Response> retract(@PathParam("id") String id) {
+        gate.checkOpen();
         Optional<Article> current = view.find(id);
         if (current.isPresent()) {
             return acknowledged(ingestor.retract(current.get())).replaceWith(Response.noContent().build());
@@ -167,7 +172,9 @@ public class ArticleIntakeResource {
             return Uni.createFrom().failure(new KafkaNotAcknowledgedException(
                     new IllegalStateException(probe.last().detail())));
         }
-        CompletableFuture<T> running = write.subscribeAsCompletionStage();
+        // In flight until Kafka answers, whatever the client hears: a shutdown lets it finish before it stops the
+        // producers and commits the view.
+        CompletableFuture<T> running = gate.track(write).subscribeAsCompletionStage();
         // A copy: the timeout cancels the client's wait, never the write.
         return Uni.createFrom().completionStage(running.copy())
                 .ifNoItem().after(publishTimeout).fail()

@@ -48,12 +48,15 @@ public class FolderIngest {
     private final FolderScanner scanner;
     private final FolderFileReader reader;
     private final BoundedReads reads;
+    private final IntakeGate gate;
     private volatile FolderWatcher watcher;
     private volatile FolderWatcher.Health notWatching =
             new FolderWatcher.Health(true, "waiting for the feed to catch up with the topic");
 
-    FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic) {
+    FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic,
+            IntakeGate gate) {
         this.settings = settings;
+        this.gate = gate;
         this.ingestor = ingestor;
         this.updater = updater;
         this.topic = topic;
@@ -78,10 +81,21 @@ public class FolderIngest {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (watcher != null) {
-            watcher.close();
-        }
+        stopWatching();
         reads.close();
+    }
+
+    /**
+     * Stops looking at the folder: no file is handed over any more, those already handed over are still read and
+     * published. A file left unread is read at the next start.
+     */
+    public void stopWatching() {
+        FolderWatcher current = watcher;
+        notWatching = new FolderWatcher.Health(true, "stopped: the service is shutting down");
+        watcher = null;
+        if (current != null) {
+            current.close();
+        }
     }
 
     /** A watcher of the ingest folder that knows nothing yet, as after a restart. */
@@ -103,6 +117,10 @@ public class FolderIngest {
     }
 
     private void watch() {
+        if (gate.isClosed()) {
+            // Caught up only once shutdown had begun: the next start reads the folder.
+            return;
+        }
         if (!Files.isDirectory(scanner.folder())) {
             stopped("the ingest folder " + scanner.folder() + " does not exist: no file will be ingested"
                     + " (newsfeed.ingest.folder)");
@@ -132,9 +150,9 @@ public class FolderIngest {
 
     /** Reads a file and publishes what it holds; completes with null for a file that is not read at all. */
     CompletionStage<IngestOutcome> ingest(Path file) {
-        return reads.run(() -> reader.read(file))
+        return gate.trackFile(() -> reads.run(() -> reader.read(file))
                 .handle((document, failure) -> failure == null ? ingestor.ingest(document) : notRead(failure))
-                .thenCompose(outcome -> completed(file, outcome).subscribeAsCompletionStage());
+                .thenCompose(outcome -> completed(file, outcome).subscribeAsCompletionStage()));
     }
 
     /** What a file that could not be read becomes: a dead letter, nothing, or a failure to try again. */

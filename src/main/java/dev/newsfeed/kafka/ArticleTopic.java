@@ -1,6 +1,7 @@
 package dev.newsfeed.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,18 +161,20 @@ public class ArticleTopic {
     }
 
     private void create(String name) throws InterruptedException, ExecutionException, TimeoutException {
-        NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor())
-                .configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
-                        TopicConfig.RETENTION_MS_CONFIG, "-1",
-                        // How long a since token of the feed stays good: a week of absence, not Kafka's one day.
-                        TopicConfig.DELETE_RETENTION_MS_CONFIG,
-                        String.valueOf(settings.tombstoneRetention().toMillis())));
+        Map<String, String> configs = new HashMap<>(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                // Stated although compaction ignores it, so that nobody reads a default of 7 days into it.
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                // How long a since token of the feed stays good: a week of absence, not Kafka's one day.
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(settings.tombstoneRetention().toMillis())));
+        settings.minInsyncReplicas().ifPresent(replicas ->
+                configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicas)));
+        NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor()).configs(configs);
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            LOG.infof("Created topic %s (%d partitions, replication factor %d, compacted)",
-                    name, settings.partitions(), settings.replicationFactor());
+            LOG.infof("Created topic %s (%d partitions, replication factor %d, min.insync.replicas %s, compacted)",
+                    name, settings.partitions(), settings.replicationFactor(),
+                    settings.minInsyncReplicas().map(String::valueOf).orElse("of the broker"));
         } catch (ExecutionException e) {
             // Another instance created it first: the policy check that follows judges it like any other.
             if (!(e.getCause() instanceof TopicExistsException)) {

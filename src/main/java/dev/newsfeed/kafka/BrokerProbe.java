@@ -12,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class BrokerProbe {
 
+    private static final Logger LOG = Logger.getLogger(BrokerProbe.class);
     private static final Duration INTERVAL = Duration.ofSeconds(3);
     private static final int TIMEOUT_MS = 2_500;
 
@@ -60,6 +63,21 @@ public class BrokerProbe {
         return probed && !last.reachable();
     }
 
+    /**
+     * The cluster answers but refuses this service's login (SASL) or TLS handshake: only a change of the credentials
+     * or of the cluster's users mends that, so it is said once at ERROR with what to check, and stays in the
+     * {@code kafka} health group for as long as it lasts. The probes go on, and see the cluster accept the login.
+     */
+    private void refused(Throwable cause) {
+        String detail = "Kafka refused this service's credentials (" + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage() + "); check kafka.security.protocol, kafka.sasl.mechanism and"
+                + " kafka.sasl.jaas.config (KAFKA_SASL_JAAS_CONFIG), or the truststore for SSL";
+        if (!detail.equals(last.detail())) {
+            LOG.error(detail);
+        }
+        last = new Reachability(false, 0, detail);
+    }
+
     private void probe() {
         try {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
@@ -67,7 +85,11 @@ public class BrokerProbe {
             last = new Reachability(brokers > 0, brokers, brokers + " broker(s) answer");
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            last = new Reachability(false, 0, "Kafka does not answer: " + cause);
+            if (cause instanceof AuthenticationException) {
+                refused(cause);
+            } else {
+                last = new Reachability(false, 0, "Kafka does not answer: " + cause);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

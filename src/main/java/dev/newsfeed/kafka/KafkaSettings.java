@@ -1,6 +1,7 @@
 package dev.newsfeed.kafka;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -38,6 +39,13 @@ public interface KafkaSettings {
     /** Replicas of the topic when this service creates it: 3 on a production cluster. */
     @WithDefault("1")
     short replicationFactor();
+
+    /**
+     * {@code min.insync.replicas} of the topics when this service creates them: with {@code acks=all}, how many
+     * replicas must have a record before Kafka acknowledges it. 2 with a replication factor of 3, so that one
+     * broker may die without losing an acknowledged article. Unset: the broker's default.
+     */
+    Optional<Integer> minInsyncReplicas();
 
     /**
      * {@code auto}: start an embedded single-node broker when no {@code kafka.bootstrap.servers} is

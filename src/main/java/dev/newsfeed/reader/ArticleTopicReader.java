@@ -255,6 +255,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     applyBatch(kafka, records);
                     lastProgress = clock.instant();
+                } else {
+                    // Nothing more for now: whatever a replay applied without showing it yet is shown.
+                    view.refresh();
                 }
                 lag = lag(kafka, partitions);
                 if (lag == 0) {

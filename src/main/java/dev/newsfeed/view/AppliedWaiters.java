@@ -26,6 +26,12 @@ final class AppliedWaiters {
         return applied;
     }
 
+    /** Whether a writer is waiting: then what was applied is made visible at once. */
+    synchronized boolean waiting() {
+        waiting.removeIf(waiter -> waiter.applied().isDone());
+        return !waiting.isEmpty();
+    }
+
     void advance(Map<String, Long> next) {
         List<CompletableFuture<Void>> done = new ArrayList<>();
         synchronized (this) {

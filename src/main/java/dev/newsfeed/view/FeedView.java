@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -49,6 +52,9 @@ public final class FeedView implements AutoCloseable {
     public record Changes(List<FeedChange> items, ChangeSequence next, boolean more) {
     }
 
+    /** A batch this large comes from a replay: its changes may wait a few seconds before they are visible. */
+    private static final int REPLAY_BATCH = 1_000;
+    private static final Duration MAX_INVISIBLE = Duration.ofSeconds(30);
     /** Batches at least this large are written on two threads. */
     private static final int PARALLEL_WRITE_THRESHOLD = 256;
 
@@ -71,6 +77,11 @@ public final class FeedView implements AutoCloseable {
     private String retractionsTopicId;
     private boolean uncommitted;
     private SortedMap<String, Long> listenedHead;
+    /** Whether documents were written that readers do not see yet. */
+    private boolean invisible;
+    private Instant visibleAt;
+    /** Retracted ids written since the last refresh, which lookups in the visible snapshot would not find. */
+    private final Map<String, ArticleState> retractedSinceVisible = new HashMap<>();
 
     private FeedView(ArticleIndex index, Clock clock) {
         this.index = index;
@@ -81,6 +92,7 @@ public final class FeedView implements AutoCloseable {
         this.articlesTopicId = opened.articlesTopicId();
         this.retractionsTopicId = opened.retractionsTopicId();
         this.listenedHead = opened.next();
+        this.visibleAt = clock.instant();
     }
 
     /** The view kept in {@code folder}, as its last commit left it; a folder that is missing or unreadable starts empty. */
@@ -130,6 +142,8 @@ public final class FeedView implements AutoCloseable {
         retractionsTopicId = null;
         lastModified = modified;
         uncommitted = false;
+        invisible = false;
+        retractedSinceVisible.clear();
         publish(List.of());
     }
 
@@ -156,6 +170,13 @@ public final class FeedView implements AutoCloseable {
                 reached.merge(position.log(), position.offset() + 1, Math::max);
                 ArticleState before = touched.get(change.id());
                 if (before == null) {
+                    if (change.retraction() != null && invisible) {
+                        // A retraction needs the version it may hide, which may lie in what is not visible yet.
+                        index.release(searcher);
+                        searcher = null;
+                        makeVisible(List.of());
+                        searcher = index.acquire();
+                    }
                     before = current(searcher, change);
                 }
                 ArticleState after = before.apply(change);
@@ -167,18 +188,52 @@ public final class FeedView implements AutoCloseable {
             }
             readUpTo.forEach((log, offset) -> reached.merge(log, offset, Math::max));
             write(new ArrayList<>(touched.values()));
+            for (ArticleState state : touched.values()) {
+                if (state.retraction() != null) {
+                    retractedSinceVisible.put(state.id(), state);
+                }
+            }
             if (!touched.isEmpty()) {
                 lastModified = later(lastModified);
+                invisible = true;
             }
             uncommitted |= !reached.equals(next);
-            index.refresh(new TreeMap<>(reached), lastModified);
             next = reached;
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be written", e);
         } finally {
-            index.release(searcher);
+            if (searcher != null) {
+                index.release(searcher);
+            }
         }
-        publish(heard == null ? List.of() : heard);
+        if (heard != null || waiters.waiting() || batch.size() < REPLAY_BATCH
+                || clock.instant().isAfter(visibleAt.plus(MAX_INVISIBLE))) {
+            makeVisible(heard == null ? List.of() : heard);
+        }
+    }
+
+    /**
+     * Makes everything applied so far visible to readers as one snapshot, and tells the listeners. A replay,
+     * which nobody reads yet, is made visible when it reaches the end of the topics, or every half minute: each
+     * time writes a segment of the index, and a segment per poll would spend most of a replay writing and merging
+     * small segments.
+     */
+    public synchronized void refresh() {
+        if (invisible || !listenedHead.equals(next)) {
+            makeVisible(List.of());
+        }
+    }
+
+    private void makeVisible(List<FeedChange> heard) {
+        try {
+            index.refresh(new TreeMap<>(next), lastModified);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be refreshed", e);
+        }
+        invisible = false;
+        retractedSinceVisible.clear();
+        visibleAt = clock.instant();
+        publish(heard);
     }
 
     /**
@@ -221,6 +276,13 @@ public final class FeedView implements AutoCloseable {
      * retraction needs the version it may hide.
      */
     private ArticleState current(ViewSearcher searcher, ArticleChange change) throws IOException {
+        if (change.retraction() == null) {
+            // What a version or a tombstone keeps of the state before it is the retraction alone.
+            ArticleState retracted = retractedSinceVisible.get(change.id());
+            if (retracted != null) {
+                return retracted;
+            }
+        }
         String field = change.retraction() != null ? ArticleDocuments.ID : ArticleDocuments.GONE;
         return IdLookup.find(searcher, field, change.id()).orElseGet(() -> ArticleState.none(change.id()));
     }
@@ -261,6 +323,7 @@ public final class FeedView implements AutoCloseable {
 
     /** Writes everything applied so far to disk with its checkpoint; nothing when nothing changed. */
     public synchronized void commit() {
+        refresh();
         if (!uncommitted) {
             return;
         }
@@ -288,9 +351,13 @@ public final class FeedView implements AutoCloseable {
      * return at once.
      */
     public ChangeSequence subscribe(Consumer<List<FeedChange>> listener) {
-        synchronized (listening) {
-            listeners.add(listener);
-            return sequence(listenedHead, issueTime());
+        // Everything applied must be visible first: what is not would be neither replayed nor heard.
+        synchronized (this) {
+            refresh();
+            synchronized (listening) {
+                listeners.add(listener);
+                return sequence(listenedHead, issueTime());
+            }
         }
     }
 
@@ -442,6 +509,19 @@ public final class FeedView implements AutoCloseable {
             return IdLookup.find(searcher, ArticleDocuments.ID, id);
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be read", e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /**
+     * A number that changes whenever what the view shows may have changed: the version of its current snapshot,
+     * for caches of what was rendered from it.
+     */
+    public long snapshot() {
+        ViewSearcher searcher = index.acquire();
+        try {
+            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
         } finally {
             index.release(searcher);
         }

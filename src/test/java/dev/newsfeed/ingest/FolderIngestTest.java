@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,16 @@ import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleIds;
 import dev.newsfeed.article.Sha256;
 import dev.newsfeed.kafka.SuiteTopics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The watched ingest folder, on the real broker: files dropped, written slowly, edited, refused. */
 @QuarkusTest
 class FolderIngestTest {
+
+    @TestHTTPResource(value = "/health/group/ingest", management = true)
+    URL ingestHealth;
+
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -119,7 +125,7 @@ class FolderIngestTest {
 
     @Test
     void ingestFolderHealthIsUpWhileTheWatcherWorks() {
-        given().get("/q/health/group/ingest").then().statusCode(200)
+        given().get(ingestHealth).then().statusCode(200)
                 .body("checks.find { it.name == 'ingest-folder' }.status", is("UP"))
                 .body("checks.find { it.name == 'ingest-folder' }.data.detail", startsWith("watching "));
     }

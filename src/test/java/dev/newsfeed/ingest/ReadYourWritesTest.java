@@ -36,6 +36,19 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void feedPageAskedForAgainAfterAWriteShowsIt() {
+        for (int i = 0; i < 10; i++) {
+            String before = given().get("/feed?limit=1").then().statusCode(200).extract().asString();
+            assertThat(given().get("/feed?limit=1").then().statusCode(200).extract().asString())
+                    .as("the same page while nothing changed").isEqualTo(before);
+
+            String id = Writes.post("Tops the feed " + i + " " + UUID.randomUUID(), "At once.");
+
+            given().get("/feed?limit=1").then().statusCode(200).body("items[0].id", equalTo(id));
+        }
+    }
+
+    @Test
     void immediateIdenticalResendIsA200ThatWritesNothing() {
         Map<String, Object> article = Map.of("title", "Sent twice " + UUID.randomUUID(), "body", List.of("Once."));
         String id = Writes.authorized().contentType("application/json").body(article).post("/articles")

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,10 @@ class ArticleTopicTest {
         assertThat(admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions()).hasSize(3);
         assertThat(configOf(name, "cleanup.policy")).isEqualTo("compact");
         assertThat(configOf(name, "delete.retention.ms")).as("tombstone retention").isEqualTo("7200000");
+        ConfigEntry minInsync = entryOf(name, "min.insync.replicas");
+        assertThat(minInsync.source()).as("set on the topic by newsfeed.kafka.min-insync-replicas, not inherited")
+                .isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        assertThat(minInsync.value()).isEqualTo("1");
         assertThat(topic.identity().tombstoneRetention()).isEqualTo(Duration.ofHours(2));
         assertThat(topic.identity().topicId())
                 .isEqualTo(admin.describeTopics(List.of(name)).allTopicNames().get().get(name).topicId().toString());
@@ -65,8 +71,12 @@ class ArticleTopicTest {
     }
 
     private String configOf(String topic, String key) throws Exception {
+        return entryOf(topic, key).value();
+    }
+
+    private ConfigEntry entryOf(String topic, String key) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key);
     }
 
     private static KafkaSettings settings(String topic, int partitions) {
@@ -99,6 +109,11 @@ class ArticleTopicTest {
             @Override
             public short replicationFactor() {
                 return 1;
+            }
+
+            @Override
+            public Optional<Integer> minInsyncReplicas() {
+                return Optional.of(1);
             }
 
             @Override

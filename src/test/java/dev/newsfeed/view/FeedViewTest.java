@@ -174,6 +174,37 @@ class FeedViewTest {
     }
 
     @Test
+    void replayIsShownOnceRefreshedAndRetractionsWithinItStillHideTheTextTheyName() {
+        Article retracted = article("retracted", 0, "Retracted");
+        Retraction retraction = new Retraction("retracted", T0, retracted.contentHash(), retracted.source());
+        List<ArticleChange> first = filler("first-", 1_500);
+        first.add(version(retracted));
+        List<ArticleChange> second = filler("second-", 1_500);
+        second.add(retracted(retraction));
+        List<ArticleChange> third = filler("third-", 1_500);
+        // The same text again, while the retraction that names it is not visible yet.
+        third.add(version(article("retracted", 60, "Retracted")));
+
+        view.apply(first);
+        assertThat(view.size()).as("a replay batch waits to be shown").isZero();
+        view.apply(second);
+        view.apply(third);
+        view.refresh();
+
+        assertThat(view.size()).isEqualTo(4_500);
+        assertThat(view.find("retracted")).isEmpty();
+        assertThat(view.retraction("retracted")).contains(retraction);
+    }
+
+    private List<ArticleChange> filler(String prefix, int count) {
+        List<ArticleChange> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(put(prefix + i, i));
+        }
+        return batch;
+    }
+
+    @Test
     void cursorPagesThroughEveryArticleOnce() {
         List<ArticleChange> batch = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -252,6 +283,7 @@ class FeedViewTest {
             }
         }
         view.apply(batch);
+        view.refresh();
 
         assertThat(view.size()).isEqualTo(articles);
         assertThat(ids(view.page(1))).containsExactly("id-" + (articles - 1));
