@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Streams: CLIENTS connections to {@code /feed/stream?fields=summary} (what the web reader opens), then articles
  * POSTed at RATE per second for SECONDS. Prints the delivery latency (POST sent to the event's data line at a
- * client; every client, every event), the service's CPU per delivered event (from /proc/PID/stat, while posting
+ * client; every client, every event; and from the POST's 201 instead, which can be negative), the service's CPU per delivered event (from /proc/PID/stat, while posting
  * and draining), and how many clients were disconnected or received fewer events than were published.
  *
  * <pre>java dev.newsfeed.bench.SseFanout BASE TOKEN SEED CLIENTS RATE SECONDS TAG SERVICE_PID</pre>
@@ -40,8 +40,11 @@ public final class SseFanout {
             index.put(Poster.idFor(tag + "-" + i), i);
         }
         long[] sent = new long[count];
+        long[] acked = new long[count];
         long capacity = Math.min((long) count * clients, 20_000_000L);
         long[] latencies = new long[(int) capacity];
+        int[] articleOf = new int[(int) capacity];
+        long[] arrivals = new long[(int) capacity];
         AtomicInteger recorded = new AtomicInteger();
         AtomicLong delivered = new AtomicLong();
 
@@ -59,6 +62,8 @@ public final class SseFanout {
                     int slot = recorded.getAndIncrement();
                     if (slot < latencies.length) {
                         latencies[slot] = at - sent[i];
+                        articleOf[slot] = i;
+                        arrivals[slot] = at;
                     }
                 }
             });
@@ -89,8 +94,10 @@ public final class SseFanout {
                 TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
             }
             sent[i] = System.nanoTime();
+            int n = i;
             poster.post(tag + "-" + i, articles.article(tag, i)).thenAccept(response -> {
                 if (response.statusCode() == 201) {
+                    acked[n] = System.nanoTime();
                     created.incrementAndGet();
                 }
             });
@@ -113,6 +120,10 @@ public final class SseFanout {
                 cpuSeconds, delivered.get() == 0 ? Double.NaN : cpuSeconds * 1e6 / delivered.get(),
                 delivered.get() / (elapsed / 1e9));
         System.out.println(Stats.summary("sse_delivery", sample));
+        // From Kafka's acknowledgement (the 201) instead: the fan-out alone, without the queue of the intake.
+        long[] afterAck = java.util.stream.IntStream.range(0, sample.length).filter(k -> acked[articleOf[k]] > 0)
+                .mapToLong(k -> arrivals[k] - acked[articleOf[k]]).toArray();
+        System.out.println(Stats.summary("sse_after_ack", afterAck));
         System.exit(0);
     }
 
