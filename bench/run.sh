@@ -89,6 +89,13 @@ port_free() { ! (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_port() { for _ in $(seq 1 "$((${2:-120} * 5))"); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; return 1; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds (user + system) a process has used so far; and cores used since a mark: cores_since MARK PID
+cpu_mark() { echo "$(awk '{print $14 + $15}' "/proc/$1/stat") $(date +%s%N)"; }
+cores_since() {
+  local ticks nanos
+  read -r ticks nanos <<< "$1"
+  calc "($(awk '{print $14 + $15}' "/proc/$2/stat") - $ticks) / 100 / (($(date +%s%N) - $nanos) / 1e9)" 2
+}
 
 # ---------------------------------------------------------------------------------------------------- setup
 
@@ -263,12 +270,14 @@ peer_producer() {
 bench_ingest() {
   log "ingest: $N articles, $ROUNDS round(s) of folder / producer / HTTP / producer"
   jfr_start ingest
-  local round folder=() http=() peer=() folder_ratio=() http_ratio=() out rate p
+  local round folder=() http=() peer=() folder_ratio=() http_ratio=() out rate p mark folder_cores=() http_cores=()
   for round in $(seq 1 "$ROUNDS"); do
     java -cp "$TOOLS_CP" dev.newsfeed.bench.Articles "$SEED" "$work/main/staging-$round" "$N" "burst$round"
+    mark=$(cpu_mark "$SERVICE_PID")
     out=$(logged java -cp "$TOOLS_CP" dev.newsfeed.bench.FolderBurst localhost:$KAFKA newsfeed.articles \
       "$work/main/staging-$round" "$work/main/in" 600 2>> "$work/tools.log") || fail "folder ingest: $out"
-    log "  folder: $out"
+    folder_cores+=("$(cores_since "$mark" "$SERVICE_PID")")
+    log "  folder: $out; newsfeed used ${folder_cores[-1]} cores"
     rate=$(field "$out" folder_rate); folder+=("$rate")
     printf '%s\n' "$out" >> "$work/ingest.log"
     if [ -z "${RECORD_BYTES:-}" ]; then
@@ -279,9 +288,11 @@ bench_ingest() {
     fi
     p=$(peer_producer); peer+=("$p"); log "  producer: $p records/s"
     folder_ratio+=("$(calc "$rate / $p" 3)")
+    mark=$(cpu_mark "$SERVICE_PID")
     out=$(logged java -cp "$TOOLS_CP" dev.newsfeed.bench.PostLoad "http://localhost:$HTTP" $TOKEN "$SEED" "$N" 64 \
       "post$round" 600) || log "  HTTP ingest: not all 201: $out"
-    log "  HTTP: $out"
+    http_cores+=("$(cores_since "$mark" "$SERVICE_PID")")
+    log "  HTTP: $out; newsfeed used ${http_cores[-1]} cores"
     rate=$(field "$out" http_rate); http+=("$rate")
     printf '%s\n' "$out" >> "$work/ingest.log"
     p=$(peer_producer); peer+=("$p"); log "  producer: $p records/s"
@@ -295,11 +306,11 @@ bench_ingest() {
   local met_f met_h
   met_f=$(awk -v r="$fr" 'BEGIN {print (r >= 0.5 ? "met" : "missed")}')
   met_h=$(awk -v r="$hr" 'BEGIN {print (r >= 0.5 ? "met" : "missed")}')
-  record ingest "folder: $N files renamed in at once, articles/s acknowledged (median of ${#folder[@]})" \
+  record ingest "folder: $N files renamed in at once, articles/s acknowledged (median of ${#folder[@]}; newsfeed used $(printf '%s\n' "${folder_cores[@]}" | median) of $(nproc) cores)" \
     "$(printf '%s\n' "${folder[@]}" | median)" articles/s \
     "ProducerPerformance, $N x $RECORD_BYTES B, acks=all, linger.ms=$LINGER, batch.size=$BATCH, compression=$COMPRESSION" \
     "$peer_median" "$fr" ">= 0.5x (stretch 0.7x)" "$met_f" "$([ "$met_f" = missed ] && echo ingest)"
-  record ingest "HTTP: $N POST /articles, 64 concurrent, 201/s (median of ${#http[@]})" \
+  record ingest "HTTP: $N POST /articles, 64 concurrent, 201/s (median of ${#http[@]}; newsfeed used $(printf '%s\n' "${http_cores[@]}" | median) cores)" \
     "$(printf '%s\n' "${http[@]}" | median)" articles/s "ProducerPerformance, same" "$peer_median" "$hr" \
     ">= 0.5x (stretch 0.7x)" "$met_h" "$([ "$met_h" = missed ] && echo ingest)"
   if [ "$met_f" = missed ] || [ "$met_h" = missed ]; then
@@ -435,15 +446,19 @@ bench_serving() {
     || fail "newsfeed does not answer 304 to If-None-Match: $etag"
   log "serving: wrk -t1 -c64 -d${DURATION}s, A/B x $ROUNDS per variant; page $(wc -c < "$work/nginx/root/feed") B, atom $(wc -c < "$work/nginx/root/atom") B"
   jfr_start serving
-  declare -A svc_rps peer_rps ratios svc_p99
-  local round r_s r_p
+  declare -A svc_rps peer_rps ratios svc_p99 svc_cores
+  local round r_s r_p mark
   for variant in feed feed304 atom q tag; do
     for round in $(seq 1 "$ROUNDS"); do
       if [ $variant = feed304 ]; then
+        mark=$(cpu_mark "$SERVICE_PID")
         r_s=$(wrk_run "http://localhost:$HTTP${urls[$variant]}" "$ROOT/bench/lua/if-none-match.lua" "$etag")
+        svc_cores[$variant]+="$(cores_since "$mark" "$SERVICE_PID") "
         r_p=$(wrk_run "http://localhost:$NGINX/$variant" "$ROOT/bench/lua/if-none-match.lua" "$nginx_etag")
       else
+        mark=$(cpu_mark "$SERVICE_PID")
         r_s=$(wrk_run "http://localhost:$HTTP${urls[$variant]}")
+        svc_cores[$variant]+="$(cores_since "$mark" "$SERVICE_PID") "
         r_p=$(wrk_run "http://localhost:$NGINX/$variant")
       fi
       log "  $variant round $round: newsfeed $r_s | nginx $r_p  (rps p99_ms non-2xx)"
@@ -468,7 +483,7 @@ bench_serving() {
         met=$(awk -v a="$med_s" -v b="$feed_med" 'BEGIN {print (a >= 1.2 * b ? "met" : "missed")}') ;;
       *) target=">= 0.25x nginx"; met=$(awk -v r="$ratio" 'BEGIN {print (r >= 0.25 ? "met" : "missed")}') ;;
     esac
-    record serving "${names[$variant]}: requests/s, 64 connections, ${DURATION}s (median of $ROUNDS; p99 $(printf '%s\n' ${svc_p99[$variant]} | median) ms)" \
+    record serving "${names[$variant]}: requests/s, 64 connections, ${DURATION}s (median of $ROUNDS; p99 $(printf '%s\n' ${svc_p99[$variant]} | median) ms; newsfeed used $(printf '%s\n' ${svc_cores[$variant]} | median) cores)" \
       "$(calc "$med_s" 0)" req/s "nginx, the same bytes as a static file$([ $variant = feed304 ] && echo ", its own 304")" \
       "$(calc "$med_p" 0)" "$ratio" "$target" "$met" "$([ "$met" = missed ] && echo serving)"
     if [ "$met" = missed ]; then SERVING_MISSED=1; fi
