@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.BiConsumer;
@@ -27,8 +26,9 @@ final class SseListener implements Flow.Subscriber<String> {
 
     /** Connects; completes with the response's status once the headers came (the stream goes on). */
     CompletableFuture<Integer> connect(HttpClient client, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        // No request timeout: HttpClient's covers the whole exchange, and would end an endless stream.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET()
+                .build();
         CompletableFuture<Integer> status = new CompletableFuture<>();
         client.sendAsync(request, info -> {
             status.complete(info.statusCode());
