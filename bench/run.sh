@@ -15,6 +15,9 @@
 # kept). Every process it starts is stopped and its temp folder removed on exit. JFR records each benchmark of
 # the service (settings=default, about 1% overhead); for every missed target the top frames go into RESULTS.md.
 #
+# Takes about 17 minutes in full on 2 cores (JMH 2 min, ingest 4, serving 7 with --duration 20, the rest 4).
+# BENCH_OFFLINE=1 builds with mvnw -o (everything already in ~/.m2).
+#
 # Ports (loopback): 28080 newsfeed API, 28090 its management port, 28092/28093 Kafka, 28081 nginx,
 # 28082/28091 the peer app. Set BENCH_KEEP=1 to keep the temp folder (logs, JFR recordings).
 set -euo pipefail
