@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1; DURATION=5 ;;
     --duration) DURATION=$2; shift ;;
     --only) ONLY=$2; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     [0-9]*) N=$1 ;;
     *) echo "unknown argument $1 (see bench/run.sh --help)" >&2; exit 64 ;;
   esac
