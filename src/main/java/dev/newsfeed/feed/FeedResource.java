@@ -1,5 +1,6 @@
 package dev.newsfeed.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -137,7 +138,7 @@ public class FeedResource {
         }
         RenderedPages.Page page = page(format, query);
         Response response = truncated(conditional.respond(request, page.variant(), page.versions(),
-                page.lastModified(), page.body(), format.mediaType), page.truncated());
+                page.lastModified(), page.body(), format.mediaType + ";charset=UTF-8"), page.truncated());
         if (format == Format.JSON && page.nextQuery() != null && response.getStatus() == 200) {
             return Response.fromResponse(response)
                     .header("Link", "<" + baseUrl + "/feed?" + page.nextQuery() + ">; rel=\"next\"")
@@ -172,7 +173,8 @@ public class FeedResource {
             case ATOM -> renderer.atom(page, nextQuery, lastModified);
             case RSS -> renderer.rss(page, lastModified);
         };
-        RenderedPages.Page rendered = new RenderedPages.Page(body, ConditionalResponses.versionsOf(page.items()),
+        RenderedPages.Page rendered = new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8),
+                ConditionalResponses.versionsOf(page.items()),
                 variant, lastModified, fitted.truncated(), nextQuery);
         pages.put(request, snapshot, hour, rendered);
         return rendered;

@@ -10,11 +10,20 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(FeedResourceIT.WithToken.class)
 class FeedResourceIT extends FeedResourceTest {
 
-    /** The packaged jar runs with the prod profile: the Link header test posts an article with the test token. */
+    /**
+     * The packaged jar runs with the prod profile: the Link header test posts an article with the test token, and
+     * the health tests ask the management port, which the jar and the tests must agree on (prod listens on 9000,
+     * the tests' own setting is a random port).
+     */
     public static class WithToken implements QuarkusTestProfile {
+
+        static final String MANAGEMENT_PORT = "19876";
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.api-token", "test-token");
+            return Map.of("newsfeed.api-token", "test-token",
+                    "quarkus.management.port", MANAGEMENT_PORT,
+                    "quarkus.management.test-port", MANAGEMENT_PORT);
         }
     }
 }

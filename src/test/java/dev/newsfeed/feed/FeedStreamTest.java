@@ -84,6 +84,22 @@ class FeedStreamTest {
         assertThat(stream.buffered()).as("no longer listening").isZero();
     }
 
+    @Test
+    void changeThatCannotBeWrittenEndsTheStreamInsteadOfMutingIt() {
+        // Issue 9, finding 14: a failing event left the stream holding its sending turn, silent for good.
+        RecordingSink sink = new RecordingSink(true);
+        ObjectMapper withoutTimes = new ObjectMapper();
+        FeedStream stream = new FeedStream(sink, SseImpl.INSTANCE, view, FeedFilter.NONE, withoutTimes.writer(), 10,
+                executor, closed -> onCloseRan.set(true));
+        stream.start(null);
+
+        view.apply(List.of(topics.version(article("unwritable"))));
+
+        await().atMost(Duration.ofSeconds(5)).until(sink.closed::get);
+        assertThat(onCloseRan).isTrue();
+        assertThat(stream.isClosed()).isTrue();
+    }
+
     private FeedStream stream(SseEventSink sink, int buffer) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         return new FeedStream(sink, SseImpl.INSTANCE, view, FeedFilter.NONE, json.writer(), buffer, executor,

@@ -2,6 +2,7 @@ package dev.newsfeed.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +29,7 @@ class RenderedPagesTest {
     void pageOverTheSizeLimitIsNotKeptAndForgetsTheOlderOne() {
         pages.put("JSON|limit=20", 7, HOUR, page("{}"));
 
-        pages.put("JSON|limit=20", 8, HOUR, page("x".repeat(RenderedPages.MAX_ENTRY_CHARS + 1)));
+        pages.put("JSON|limit=20", 8, HOUR, page("x".repeat(RenderedPages.MAX_ENTRY_BYTES + 1)));
 
         assertThat(pages.get("JSON|limit=20", 8, HOUR)).isNull();
         assertThat(pages.get("JSON|limit=20", 7, HOUR)).isNull();
@@ -49,6 +50,6 @@ class RenderedPagesTest {
     }
 
     private static RenderedPages.Page page(String body) {
-        return new RenderedPages.Page(body, List.of("a@hash"), "variant", HOUR, false, null);
+        return new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8), List.of("a@hash"), "variant", HOUR, false, null);
     }
 }
