@@ -1,5 +1,6 @@
 package dev.newsfeed.feed;
 
+import java.net.URL;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -9,6 +10,12 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusIntegrationTest
 @TestProfile(FeedResourceIT.WithToken.class)
 class FeedResourceIT extends FeedResourceTest {
+
+    /** The jar listens on the port its profile gives it; the injected management URL does not follow the jar. */
+    @Override
+    String management(URL injected, String path) {
+        return "http://localhost:" + WithToken.MANAGEMENT_PORT + path;
+    }
 
     /**
      * The packaged jar runs with the prod profile: the Link header test posts an article with the test token, and
@@ -21,9 +28,7 @@ class FeedResourceIT extends FeedResourceTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.api-token", "test-token",
-                    "quarkus.management.port", MANAGEMENT_PORT,
-                    "quarkus.management.test-port", MANAGEMENT_PORT);
+            return Map.of("newsfeed.api-token", "test-token", "quarkus.management.port", MANAGEMENT_PORT);
         }
     }
 }
