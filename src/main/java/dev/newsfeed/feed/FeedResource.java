@@ -168,8 +168,8 @@ public class FeedResource {
         String variant = request + "|next=" + page.next() + "|changes=" + page.changes();
         String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
         String body = switch (format) {
-            case JSON -> write(query.summaryOnly() ? summaries : full, page);
-            case JSON_FEED -> write(full, renderer.jsonFeed(page, nextQuery));
+            case JSON -> json(page, query.summaryOnly());
+            case JSON_FEED -> json(renderer.jsonFeed(page, nextQuery), false);
             case ATOM -> renderer.atom(page, nextQuery, lastModified);
             case RSS -> renderer.rss(page, lastModified);
         };
@@ -180,13 +180,6 @@ public class FeedResource {
         return rendered;
     }
 
-    private static String write(ObjectWriter writer, Object value) {
-        try {
-            return writer.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a feed page could not be written as JSON", e);
-        }
-    }
 
     /**
      * What changed after the client's since token, oldest first. The ETag covers the token handed back, so an
@@ -209,8 +202,8 @@ public class FeedResource {
                 + "|since=" + query.since() + "|next=" + page.next();
         List<String> versions = page.changes().stream().map(change -> change.type() + " "
                 + (change.article() == null ? change.id() : ConditionalResponses.versionOf(change.article()))).toList();
-        return truncated(conditional.respond(request, variant, versions, view.lastModified(), json(page, query),
-                MediaType.APPLICATION_JSON), fitted.truncated());
+        return truncated(conditional.respond(request, variant, versions, view.lastModified(),
+                json(page, query.summaryOnly()), MediaType.APPLICATION_JSON + ";charset=UTF-8"), fitted.truncated());
     }
 
     /** Tells the client that the page holds fewer items than it asked for; its next goes on from there. */
@@ -221,13 +214,10 @@ public class FeedResource {
         return Response.fromResponse(response).header(PageBudget.TRUNCATED_HEADER, budget.headerValue()).build();
     }
 
-    /** The native JSON body; without article bodies when the client asked for summaries only. */
-    private Object json(Object page, FeedQuery query) {
-        if (!query.summaryOnly()) {
-            return page;
-        }
+    /** A page as JSON text; without article bodies when the client asked for summaries only. */
+    private String json(Object page, boolean summaryOnly) {
         try {
-            return summaries.writeValueAsString(page);
+            return (summaryOnly ? summaries : full).writeValueAsString(page);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a feed page could not be written as JSON", e);
         }

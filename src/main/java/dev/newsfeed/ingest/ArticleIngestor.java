@@ -69,13 +69,14 @@ public class ArticleIngestor {
 
     /** Publishes text already parsed (an HTTP submission), under an id chosen by the caller. */
     public Uni<IngestOutcome> publish(String id, String source, ArticleText text) {
+        FeedView.Known known = view.known(id);
         // Any retraction of this text, even with a newer version shown since: the view hides that text for good.
-        Optional<Retraction> retraction = view.retractionOf(id);
+        Optional<Retraction> retraction = known.retraction();
         if (retraction.isPresent() && retraction.get().contentHash().equals(text.contentHash())) {
             ledger.published(source, id);
             return Uni.createFrom().item(IngestOutcome.retracted());
         }
-        Optional<Article> current = view.find(id);
+        Optional<Article> current = known.shown();
         if (current.isPresent() && current.get().contentHash().equals(text.contentHash())) {
             ledger.published(source, id);
             metrics.unchanged();

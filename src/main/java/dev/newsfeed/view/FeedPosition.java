@@ -24,10 +24,6 @@ record FeedPosition(Instant publishedAt, String id) implements Comparable<FeedPo
         }
     }
 
-    long sortKey() {
-        return sortKey(publishedAt);
-    }
-
     static FeedPosition of(Article article) {
         return new FeedPosition(article.publishedAt(), article.id());
     }

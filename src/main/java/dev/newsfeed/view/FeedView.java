@@ -493,9 +493,15 @@ public final class FeedView implements AutoCloseable {
         return state(id).filter(state -> !state.shown()).map(ArticleState::retraction);
     }
 
-    /** The latest retraction of the id, whether or not a newer version is shown since. */
-    public Optional<Retraction> retractionOf(String id) {
-        return state(id).map(ArticleState::retraction);
+    /** What the view knows of an id, read once: the version it shows, and its latest retraction (shown or not). */
+    public record Known(Optional<Article> shown, Optional<Retraction> retraction) {
+    }
+
+    /** The article shown and its latest retraction, whether or not a newer version is shown since: one lookup. */
+    public Known known(String id) {
+        Optional<ArticleState> state = state(id);
+        return new Known(state.filter(ArticleState::shown).map(ArticleState::version),
+                state.map(ArticleState::retraction));
     }
 
     /** Whether the view shows exactly this version of the article. */

@@ -168,7 +168,7 @@ class FeedViewTest {
 
         assertThat(view.find("a")).isEmpty();
         assertThat(view.retraction("a")).contains(retraction);
-        assertThat(view.retractionOf("a")).contains(retraction);
+        assertThat(view.known("a").retraction()).contains(retraction);
     }
 
     @Test
