@@ -86,7 +86,8 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 echo "building the classpath of the Kafka client and broker (mvnw dependency:build-classpath)" >&2
 ./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath" > /dev/null \
   || ./mvnw -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath" > /dev/null
-CP=$(cat "$work/classpath")
+# The service's own classes too: bench/Broker.java starts its embedded broker.
+CP="$(cat "$work/classpath"):$repo/target/classes"
 
 # start_service VIEW_DIR TOPIC_PREFIX [extra JVM options...]: launches the service and waits until it is ready.
 # Sets service_pid, ready_ms (launch to the first 200 of the readiness URL), cpu_s (the CPU seconds the service
