@@ -19,7 +19,7 @@ public record Checkpoint(String articlesTopicId, String retractionsTopicId, Sort
         Instant lastModified) {
 
     /** The layout of the documents; an index of another layout is rebuilt, never read. */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
 
     public static final Checkpoint EMPTY = new Checkpoint(null, null, new TreeMap<>(), Instant.EPOCH);
 

@@ -126,6 +126,39 @@ class FeedSearchTest {
     }
 
     @Test
+    void sourcePrefixFindsExactlyTheSourcesUnderItAloneOrBesideAWord() {
+        // Enough sources under one prefix that checking a few candidates' doc values beats gathering every
+        // term: both ways of matching a prefix must give the same answer.
+        List<ArticleChange> batch = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            batch.add(topics.version(Article.first("w" + i, "file:world/" + i + ".txt", new ArticleText("World " + i,
+                    null, null, List.of(i == 1_234 ? "The okavango delta." : "Nothing rare.")), T0.plusSeconds(i))));
+        }
+        batch.add(topics.version(Article.first("accent", "file:world/é.txt", new ArticleText("Accent", null, null,
+                List.of("The okavango delta.")), T0)));
+        batch.add(topics.version(Article.first("wide", "file:worldwide/a.txt", new ArticleText("Wide", null, null,
+                List.of("The okavango delta.")), T0)));
+        batch.add(topics.version(Article.first("web", "http:https://example.com/world/", new ArticleText("Web", null,
+                null, List.of("The okavango delta.")), T0)));
+        view.apply(batch);
+        view.refresh();
+
+        FeedFilter world = FeedFilter.of(null, "file:world/", null, null);
+        List<String> all = new ArrayList<>();
+        for (FeedPage page = view.page(null, 500, world); ; page = view.page(page.next(), 500, world)) {
+            all.addAll(ids(page));
+            if (page.next() == null) {
+                break;
+            }
+        }
+        assertThat(all).hasSize(2_001).contains("accent", "w0", "w1999").doesNotContain("wide", "web");
+        assertThat(ids(view.page(null, 100, FeedFilter.of("okavango", "file:world/", null, null))))
+                .containsExactlyInAnyOrder("w1234", "accent");
+        assertThat(ids(view.page(null, 100, FeedFilter.of("okavango", "file:world", null, null))))
+                .containsExactlyInAnyOrder("w1234", "accent", "wide");
+    }
+
+    @Test
     void tagCountsComeFromTheArticlesShownNow() {
         view.apply(List.of(topics.version(article("a", 10, "A", List.of("Body.")).enriched(List.of("kyiv", "tram"), 1,
                 "a")), topics.version(article("b", 20, "B", List.of("Body.")).enriched(List.of("kyiv"), 1, "b"))));

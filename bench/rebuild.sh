@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The view's cold rebuild without Kafka (bench/RebuildBench.java): the reader's decoder and the FeedView applying
+# N generated articles (bench/WriteArticles.java) in batches of 10,000, against plain Lucene indexing the same
+# records in the same JVM run, ROUNDS times, interleaved. Heap as the service's (-Xmx256m). After each view
+# rebuild the view is reopened on its folder (a warm open, timed) and each GET /feed variant of bench/view.sh is
+# asked of the view directly (FeedView.page, 20 items, 100 untimed then 300 timed): the view's own share of a
+# request, without HTTP. JAVA_OPTS="-Donly=view" (or lucene) runs one side only, e.g. under a profiler.
+#
+#   ./mvnw -q -o package -DskipTests && bench/rebuild.sh [N (100000)] [ROUNDS (2)]
+# Prints one RESULT line per round (articles/s wall and per process CPU second, ratios view/lucene) and QUERY lines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LIB=target/quarkus-app/lib/main
+[ -d "$LIB" ] || { echo "no $LIB: run ./mvnw -q -o package -DskipTests first" >&2; exit 1; }
+CP="target/classes:$(ls $LIB/*.jar target/quarkus-app/lib/boot/*.jar | tr '\n' ':')"
+out=$(mktemp -d -t newsfeed-rebuild-bench.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+javac -nowarn -cp "$CP" -d "$out" bench/WriteArticles.java bench/RebuildBench.java
+exec java -Xmx${HEAP:-256m} ${JAVA_OPTS:-} -cp "$out:$CP" RebuildBench "${1:-100000}" "${2:-2}"
