@@ -38,20 +38,24 @@ public class ConditionalResponses {
      * The response for {@code entity}, or a 304 when the request's {@code If-None-Match} or
      * {@code If-Modified-Since} shows the client already has it.
      *
-     * @param variant what else distinguishes this representation (format, parameters)
-     * @param versions what the representation holds, one line per item (see {@link #versionOf})
+     * @param tag the representation's tag, from {@link #tag} or {@link #tagOf}
      */
-    public Response respond(Request request, String variant, List<String> versions, Instant lastModified,
-            Object entity, String mediaType) {
-        EntityTag tag = new EntityTag(tagOf(variant, versions));
+    public Response respond(Request request, String tag, Instant lastModified, Object entity, String mediaType) {
+        EntityTag entityTag = new EntityTag(tag);
         Date modified = Date.from(lastModified);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, entityTag);
         Response.ResponseBuilder response = notModified != null ? notModified
                 : Response.ok(entity, mediaType).lastModified(modified);
-        return response.tag(tag)
+        return response.tag(entityTag)
                 .cacheControl(cacheControl)
                 .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
                 .build();
+    }
+
+    /** {@link #respond(Request, String, Instant, Object, String)} with the tag of {@link #tagOf}. */
+    public Response respond(Request request, String variant, List<String> versions, Instant lastModified,
+            Object entity, String mediaType) {
+        return respond(request, tagOf(variant, versions), lastModified, entity, mediaType);
     }
 
     /** An article version as an ETag counts it: its id and the hash of its text. */
@@ -67,7 +71,13 @@ public class ConditionalResponses {
         return tagOf(variant, versionsOf(articles));
     }
 
-    private static String tagOf(String variant, List<String> versions) {
+    /**
+     * The tag of a representation.
+     *
+     * @param variant what else distinguishes this representation (format, parameters)
+     * @param versions what the representation holds, one line per item (see {@link #versionOf})
+     */
+    public static String tagOf(String variant, List<String> versions) {
         MessageDigest digest = Sha256.digest();
         digest.update(variant.getBytes(StandardCharsets.UTF_8));
         for (String version : versions) {

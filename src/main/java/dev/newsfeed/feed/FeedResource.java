@@ -34,6 +34,8 @@ import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedOrder;
 import dev.newsfeed.view.FeedPage;
 import dev.newsfeed.view.FeedView;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.problem.ProblemException;
 
@@ -92,8 +94,8 @@ public class FeedResource {
                     schema = @Schema(oneOf = { FeedPage.class, ChangesPage.class })))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The since token is older than the topic still proves: resync")
-    public Response feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
-        return render(negotiate(headers), request, query);
+    public Uni<Response> feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
+        return answer(negotiate(headers), request, query);
     }
 
     @GET
@@ -103,8 +105,8 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page as JSON Feed 1.1",
             content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    public Response jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
-        return render(Format.JSON_FEED, request, query);
+    public Uni<Response> jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
+        return answer(Format.JSON_FEED, request, query);
     }
 
     @GET
@@ -114,8 +116,8 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page as an Atom 1.0 feed document",
             content = @Content(mediaType = FeedRenderer.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    public Response atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
-        return render(Format.ATOM, request, query);
+    public Uni<Response> atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
+        return answer(Format.ATOM, request, query);
     }
 
     @GET
@@ -125,20 +127,39 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page as an RSS 2.0 document",
             content = @Content(mediaType = FeedRenderer.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    public Response rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
-        return render(Format.RSS, request, query);
+    public Uni<Response> rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
+        return answer(Format.RSS, request, query);
     }
 
-    private Response render(Format format, Request request, FeedQuery query) {
+    /**
+     * Answers a page the cache holds at once, on the IO thread: most polls ask again for what others just asked.
+     * Anything else (a search, a rendering, a scan of changes) runs on a worker thread.
+     */
+    private Uni<Response> answer(Format format, Request request, FeedQuery query) {
         if (format != Format.JSON) {
             query.requireNativeJsonOnly(format.mediaType);
         }
+        if (query.since() == null) {
+            String key = key(format, query);
+            RenderedPages.Page cached = pages.get(key, view.snapshot(), hour());
+            if (cached != null) {
+                return Uni.createFrom().item(respond(format, request, cached));
+            }
+        }
+        return Uni.createFrom().item(() -> render(format, request, query))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response render(Format format, Request request, FeedQuery query) {
         if (query.since() != null) {
             return changes(request, query);
         }
-        RenderedPages.Page page = page(format, query);
-        Response response = truncated(conditional.respond(request, page.variant(), page.versions(),
-                page.lastModified(), page.body(), format.mediaType + ";charset=UTF-8"), page.truncated());
+        return respond(format, request, page(format, query));
+    }
+
+    private Response respond(Format format, Request request, RenderedPages.Page page) {
+        Response response = truncated(conditional.respond(request, page.tag(), page.lastModified(), page.body(),
+                format.mediaType + ";charset=UTF-8"), page.truncated());
         if (format == Format.JSON && page.nextQuery() != null && response.getStatus() == 200) {
             return Response.fromResponse(response)
                     .header("Link", "<" + baseUrl + "/feed?" + page.nextQuery() + ">; rel=\"next\"")
@@ -152,11 +173,10 @@ public class FeedResource {
         int limit = query.limit();
         String cursor = query.cursor();
         FeedFilter filter = query.filter();
-        String request = format + "|limit=" + limit + "|cursor=" + cursor + "|" + filter + "|sort=" + query.order()
-                + "|fields=" + query.summaryOnly();
+        String request = key(format, query);
         // Read before the page: a page newer than its snapshot number is harmless, an older one would be stale.
         long snapshot = view.snapshot();
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant hour = hour();
         RenderedPages.Page cached = pages.get(request, snapshot, hour);
         if (cached != null) {
             return cached;
@@ -174,12 +194,21 @@ public class FeedResource {
             case RSS -> renderer.rss(page, lastModified);
         };
         RenderedPages.Page rendered = new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8),
-                ConditionalResponses.versionsOf(page.items()),
-                variant, lastModified, fitted.truncated(), nextQuery);
+                ConditionalResponses.tag(variant, page.items()), lastModified, fitted.truncated(), nextQuery);
         pages.put(request, snapshot, hour, rendered);
         return rendered;
     }
 
+    /** What tells one rendered page from another, besides the view's snapshot and the hour. */
+    private static String key(Format format, FeedQuery query) {
+        return format + "|limit=" + query.limit() + "|cursor=" + query.cursor() + "|" + query.filter() + "|sort="
+                + query.order() + "|fields=" + query.summaryOnly();
+    }
+
+    /** A page's since token is stamped to the hour, so a rendered page holds for the hour at most. */
+    private static Instant hour() {
+        return Instant.now().truncatedTo(ChronoUnit.HOURS);
+    }
 
     /**
      * What changed after the client's since token, oldest first. The ETag covers the token handed back, so an
@@ -202,7 +231,7 @@ public class FeedResource {
                 + "|since=" + query.since() + "|next=" + page.next();
         List<String> versions = page.changes().stream().map(change -> change.type() + " "
                 + (change.article() == null ? change.id() : ConditionalResponses.versionOf(change.article()))).toList();
-        return truncated(conditional.respond(request, variant, versions, view.lastModified(),
+        return truncated(conditional.respond(request, ConditionalResponses.tagOf(variant, versions), view.lastModified(),
                 json(page, query.summaryOnly()), MediaType.APPLICATION_JSON + ";charset=UTF-8"), fitted.truncated());
     }
 

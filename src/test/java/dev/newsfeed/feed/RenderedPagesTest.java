@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +49,6 @@ class RenderedPagesTest {
     }
 
     private static RenderedPages.Page page(String body) {
-        return new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8), List.of("a@hash"), "variant", HOUR, false, null);
+        return new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8), "tag", HOUR, false, null);
     }
 }
