@@ -37,6 +37,12 @@ final class ArticleDocuments {
     static final String REMOVED = "removed";
     /** The id again, on documents with a retraction or tombstone only: a small field to look them up in. */
     static final String GONE = "gone";
+    /**
+     * Marks a retracted version still on the articles topic, with no tombstone after it: its retraction's tombstone
+     * failed to be written, and compaction keeps the text until one is.
+     */
+    static final String AWAITS = "awaits";
+    static final String TOMBSTONE = "tombstone";
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String TAG = "tag";
@@ -92,6 +98,9 @@ final class ArticleDocuments {
         }
         if (state.hasGone()) {
             doc.add(new StringField(GONE, state.id(), Field.Store.NO));
+        }
+        if (state.version() != null && !state.shown()) {
+            doc.add(new StringField(AWAITS, TOMBSTONE, Field.Store.NO));
         }
         ArticleState.Decision decision = state.decision();
         if (decision != null) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,10 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.jboss.logging.Logger;
@@ -491,6 +494,29 @@ public final class FeedView implements AutoCloseable {
     /** The retraction of an article that the feed no longer shows because of it. */
     public Optional<Retraction> retraction(String id) {
         return state(id).filter(state -> !state.shown()).map(ArticleState::retraction);
+    }
+
+    /**
+     * Retractions whose version is still on the articles topic with no tombstone after it, oldest retraction
+     * first: the tombstone that should have followed each failed to be written (or is being written now).
+     */
+    public List<Retraction> awaitingTombstone(int limit) {
+        requirePositive(limit);
+        ViewSearcher searcher = index.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(ArticleDocuments.AWAITS, ArticleDocuments.TOMBSTONE)),
+                    limit);
+            List<Retraction> retractions = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                retractions.add(ArticleDocuments.state(searcher.stored(), hit.doc).retraction());
+            }
+            retractions.sort(Comparator.comparing(Retraction::retractedAt));
+            return retractions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the view's index could not be read", e);
+        } finally {
+            index.release(searcher);
+        }
     }
 
     /** What the view knows of an id, read once: the version it shows, and its latest retraction (shown or not). */

@@ -132,6 +132,21 @@ class FeedViewTest {
     }
 
     @Test
+    void retractedVersionWithoutItsTombstoneAwaitsOneUntilTheTombstoneOrANewVersionComes() {
+        Article a = article("a", 0, "Title a");
+        Article b = article("b", 10, "Title b");
+        Retraction ofA = new Retraction("a", T0.plusSeconds(60), a.contentHash(), a.source());
+        Retraction ofB = new Retraction("b", T0.plusSeconds(30), b.contentHash(), b.source());
+        view.apply(List.of(version(a), version(b), retracted(ofA), retracted(ofB), put("shown", 20)));
+
+        assertThat(view.awaitingTombstone(10)).as("oldest retraction first").containsExactly(ofB, ofA);
+
+        view.apply(List.of(tombstone("a", ofA.retractedAt()), version(article("b", 10, "Title b, corrected"))));
+
+        assertThat(view.awaitingTombstone(10)).isEmpty();
+    }
+
+    @Test
     void versionAfterTheRetractionIsVisibleAgain() {
         view.apply(List.of(retracted(new Retraction("a", T0.plusSeconds(30), "hash", "file:a.txt"))));
 
