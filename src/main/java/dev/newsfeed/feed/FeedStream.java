@@ -276,11 +276,9 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             live.clear();
             inFlight = waiting.size();
         }
-        // Outside the lock, which the view's applying thread takes to queue changes. Retractions pass every filter:
-        // a retracted article has no text left to match.
+        // Outside the lock, which the view's applying thread takes to queue changes.
         for (FeedStreamEvents.Event event : waiting) {
-            FeedChange change = event.change();
-            if (change.article() == null || filter.test(change.article())) {
+            if (event.passes(filter)) {
                 parts.add(event.bytes(fields));
             }
         }

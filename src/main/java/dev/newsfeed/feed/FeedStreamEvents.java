@@ -3,7 +3,9 @@ package dev.newsfeed.feed;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.view.FeedChange;
+import dev.newsfeed.view.FeedFilter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -95,13 +98,42 @@ final class FeedStreamEvents {
         private final FeedChange change;
         // Guarded by this: the first sender of a variant makes it, the others wait for it rather than make it again.
         private final ByteBuf[] bytes = new ByteBuf[Fields.values().length];
+        /** Guarded by this: the answer of each distinct search asked of this change so far. */
+        private Map<FeedFilter, Boolean> searches;
 
         private Event(FeedChange change) {
             this.change = change;
         }
 
-        FeedChange change() {
-            return change;
+        /**
+         * Whether a client with this filter gets the change. A search indexes the article in memory, so its answer
+         * is kept for the other clients with the same search; tags and sources are cheaper to test again.
+         */
+        boolean passes(FeedFilter filter) {
+            Article article = change.article();
+            if (article == null) {
+                // A retraction passes every filter: a retracted article has no text left to match.
+                return true;
+            }
+            if (!filter.hasWords()) {
+                return filter.test(article);
+            }
+            Boolean known;
+            synchronized (this) {
+                known = searches == null ? null : searches.get(filter);
+            }
+            if (known != null) {
+                return known;
+            }
+            // Outside the lock, so that clients who only want the bytes do not wait for a search.
+            boolean passes = filter.test(article);
+            synchronized (this) {
+                if (searches == null) {
+                    searches = new HashMap<>();
+                }
+                searches.put(filter, passes);
+            }
+            return passes;
         }
 
         synchronized ByteBuf bytes(Fields fields) {

@@ -134,6 +134,27 @@ class FeedStreamTest {
         assertThat(full.changeIds()).isEqualTo(firstSummary.changeIds());
     }
 
+    @Test
+    void clientsWithDifferentSearchesEachGetOnlyTheirMatchesOfASharedBatch() {
+        // A search's answer is kept per change for the clients with the same search, and for them only.
+        FeedStreamEvents shared = new FeedStreamEvents(json);
+        RecordingSink otters = new RecordingSink(true);
+        RecordingSink alsoOtters = new RecordingSink(true);
+        RecordingSink herons = new RecordingSink(true);
+        stream(otters, shared, FeedFilter.of("otter", null, null, null)).start(null);
+        stream(alsoOtters, shared, FeedFilter.of("otter", null, null, null)).start(null);
+        stream(herons, shared, FeedFilter.of("heron", null, null, null)).start(null);
+
+        view.apply(List.of(topics.version(article("about-otters", "The otter swims")),
+                topics.version(article("about-herons", "The heron waits"))));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> otters.changeIds().size() == 1
+                && alsoOtters.changeIds().size() == 1 && herons.changeIds().size() == 1);
+        assertThat(otters.changeIds()).containsExactly("about-otters");
+        assertThat(alsoOtters.changeIds()).containsExactly("about-otters");
+        assertThat(herons.changeIds()).containsExactly("about-herons");
+    }
+
     private FeedStream stream(RecordingSink sink, int buffer) {
         return new FeedStream(sink, SseImpl.INSTANCE, sink::write, view, FeedFilter.NONE, new FeedStreamEvents(json),
                 Fields.ALL, buffer, executor, closed -> onCloseRan.set(true));
@@ -144,8 +165,17 @@ class FeedStreamTest {
                 executor, closed -> onCloseRan.set(true));
     }
 
+    private FeedStream stream(RecordingSink sink, FeedStreamEvents events, FeedFilter filter) {
+        return new FeedStream(sink, SseImpl.INSTANCE, sink::write, view, filter, events, Fields.ALL, 1_000, executor,
+                closed -> onCloseRan.set(true));
+    }
+
     private static Article article(String id) {
-        ArticleText text = new ArticleText("Title " + id, null, "Summary of " + id + ".", List.of("Body."));
+        return article(id, "Title " + id);
+    }
+
+    private static Article article(String id, String title) {
+        ArticleText text = new ArticleText(title, null, "Summary of " + id + ".", List.of("Body."));
         return Article.first(id, "file:" + id + ".txt", text, T0);
     }
 
