@@ -1,11 +1,13 @@
 package dev.newsfeed.feed;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -13,39 +15,45 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import dev.newsfeed.log.LogValues;
 import dev.newsfeed.view.ChangeSequence;
-import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedChange;
+import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * One client of {@code /feed/stream}: it listens to the view first and then replays what changed after the
  * client's sequence up to the moment it started listening, so that replay and live changes together miss
- * nothing and repeat nothing. One event is in flight at a time; live changes wait in a bounded buffer, and a
- * client that lets it fill is disconnected, to resume from its last event id.
+ * nothing and repeat nothing. One write is in flight at a time, carrying every event that waited for it; live
+ * changes wait in a bounded buffer, and a client that lets it fill is disconnected, to resume from its last event
+ * id. Live events are the bytes {@link FeedStreamEvents} made once for every client of the same {@code fields}.
  */
 final class FeedStream implements Consumer<List<FeedChange>> {
 
     private static final Logger LOG = Logger.getLogger(FeedStream.class);
     private static final int REPLAY_PAGE = 100;
     private static final long RECONNECT_DELAY_MILLIS = 2_000;
-    private static final Object HEARTBEAT = new Object();
 
     private final SseEventSink sink;
     private final Sse sse;
+    private final Function<Buffer, Future<Void>> wire;
     private final FeedView view;
     private final FeedFilter filter;
-    private final ObjectWriter writer;
+    private final FeedStreamEvents events;
+    private final FeedStreamEvents.Fields fields;
     private final int bufferLimit;
     private final Executor executor;
     private final Consumer<FeedStream> onClose;
 
     // Guarded by this: filled by the view's listener, emptied by whoever holds the sending flag.
-    private final Deque<FeedChange> live = new ArrayDeque<>();
+    private final Deque<FeedStreamEvents.Event> live = new ArrayDeque<>();
+    /** Live changes taken by the write in flight: until it completes, they count against the buffer too. */
+    private int inFlight;
     private boolean sending;
     private boolean heartbeatDue;
     private boolean closed;
@@ -55,13 +63,20 @@ final class FeedStream implements Consumer<List<FeedChange>> {
     private ChangeSequence replayFrom;
     private ChangeSequence replayUpTo;
 
-    FeedStream(SseEventSink sink, Sse sse, FeedView view, FeedFilter filter, ObjectWriter writer,
-            int bufferLimit, Executor executor, Consumer<FeedStream> onClose) {
+    /**
+     * @param sink the response as JAX-RS sees it: it writes the head and the greeting, and ends the response
+     * @param wire writes bytes to the same response after the greeting; completes once they are on the socket
+     */
+    FeedStream(SseEventSink sink, Sse sse, Function<Buffer, Future<Void>> wire, FeedView view, FeedFilter filter,
+            FeedStreamEvents events, FeedStreamEvents.Fields fields, int bufferLimit, Executor executor,
+            Consumer<FeedStream> onClose) {
         this.sink = sink;
         this.sse = sse;
+        this.wire = wire;
         this.view = view;
         this.filter = filter;
-        this.writer = writer;
+        this.events = events;
+        this.fields = fields;
         this.bufferLimit = bufferLimit;
         this.executor = executor;
         this.onClose = onClose;
@@ -78,10 +93,15 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             replayFrom = since;
             replayUpTo = listeningFrom;
         }
-        // The first bytes open the response at once, so the client knows it is connected before any change.
+        // The first bytes open the response at once, so the client knows it is connected before any change. They
+        // go through the sink, which writes the response's head (status, event-stream type, chunked) before them.
         OutboundSseEvent hello = sse.newEventBuilder().comment("newsfeed changes")
                 .reconnectDelay(RECONNECT_DELAY_MILLIS).build();
-        send(hello);
+        try {
+            sink.send(hello).whenCompleteAsync((ignored, failure) -> sent(failure != null), executor);
+        } catch (IllegalStateException e) {
+            wentAway();
+        }
     }
 
     /**
@@ -90,15 +110,16 @@ final class FeedStream implements Consumer<List<FeedChange>> {
      */
     @Override
     public void accept(List<FeedChange> changes) {
+        List<FeedStreamEvents.Event> batch = events.of(changes);
         boolean overflow = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (live.size() + changes.size() > bufferLimit) {
+            if (inFlight + live.size() + batch.size() > bufferLimit) {
                 overflow = true;
             } else {
-                live.addAll(changes);
+                live.addAll(batch);
             }
         }
         try {
@@ -153,18 +174,15 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             }
             sending = true;
         }
-        Object next;
-        OutboundSseEvent event = null;
+        ByteBuf next;
         try {
             next = next();
-            if (next != null) {
-                event = event(next);
-            }
         } catch (RuntimeException e) {
             // Closed rather than left holding the sending turn, which would mute the stream for good.
             LOG.warnf("Closing a feed stream that could not go on: %s", LogValues.safe(e.toString()));
             synchronized (this) {
                 sending = false;
+                inFlight = 0;
             }
             close("the stream failed");
             return;
@@ -173,6 +191,7 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             boolean again;
             synchronized (this) {
                 sending = false;
+                inFlight = 0;
                 again = !closed && (!live.isEmpty() || heartbeatDue);
             }
             if (again) {
@@ -180,73 +199,102 @@ final class FeedStream implements Consumer<List<FeedChange>> {
             }
             return;
         }
-        send(event);
+        write(next);
     }
 
-    /** The sink refuses to send, by throwing, once the client has gone; the stream then ends. */
-    private void send(OutboundSseEvent event) {
+    /** The response refuses to write, by throwing or failing, once the client has gone; the stream then ends. */
+    @SuppressWarnings("deprecation") // Buffer.buffer(ByteBuf): Vert.x 4's way to write bytes it does not copy
+    private void write(ByteBuf bytes) {
+        Future<Void> written;
         try {
-            sink.send(event).whenCompleteAsync(this::sent, executor);
+            written = wire.apply(Buffer.buffer(bytes));
         } catch (IllegalStateException e) {
-            synchronized (this) {
-                sending = false;
-            }
-            close("the client went away");
+            wentAway();
+            return;
+        }
+        written.onComplete(this::written);
+    }
+
+    /** Runs on the connection's event loop, which the sender leaves at once for its own threads. */
+    private void written(AsyncResult<Void> result) {
+        try {
+            executor.execute(() -> sent(result.failed()));
+        } catch (RejectedExecutionException e) {
+            close("the service is stopping");
         }
     }
 
-    private void sent(Object ignored, Throwable failure) {
+    private void sent(boolean failed) {
         synchronized (this) {
             sending = false;
+            inFlight = 0;
         }
-        if (failure != null || sink.isClosed()) {
+        if (failed || sink.isClosed()) {
             close("the client went away");
         } else {
             pump();
         }
     }
 
-    /** What to send next: the replay first, then live changes, then a due heartbeat; null when nothing. */
-    private Object next() {
+    private void wentAway() {
+        synchronized (this) {
+            sending = false;
+            inFlight = 0;
+        }
+        close("the client went away");
+    }
+
+    /**
+     * What to send next, as one write: the next page of the replay, else every live change waiting that the
+     * filter lets through, else a due heartbeat; null when nothing.
+     */
+    private ByteBuf next() {
         while (replay.isEmpty() && replayFrom != null) {
             // Outside this object's lock, which the view's applying thread takes to hand over live changes.
             FeedView.Changes page = view.changesBetween(replayFrom, replayUpTo, REPLAY_PAGE, filter);
             replay.addAll(page.items());
             replayFrom = page.more() ? page.next() : null;
         }
+        List<ByteBuf> parts = new ArrayList<>();
         if (!replay.isEmpty()) {
-            return replay.poll();
+            // A catch-up page is this client's alone: its bytes are made for it.
+            while (!replay.isEmpty()) {
+                parts.add(events.render(replay.poll(), fields));
+            }
+            return joined(parts);
         }
-        while (true) {
-            FeedChange change;
-            synchronized (this) {
-                change = live.poll();
-                if (change == null) {
-                    if (heartbeatDue) {
-                        heartbeatDue = false;
-                        return HEARTBEAT;
-                    }
-                    return null;
+        List<FeedStreamEvents.Event> waiting;
+        synchronized (this) {
+            if (live.isEmpty()) {
+                if (heartbeatDue) {
+                    heartbeatDue = false;
+                    return FeedStreamEvents.HEARTBEAT;
                 }
+                return null;
             }
-            // Outside the lock, which the view's applying thread takes to queue changes. Retractions pass every
-            // filter: a retracted article has no text left to match.
-            if (change.article() == null || filter.test(change.article())) {
-                return change;
+            waiting = new ArrayList<>(live);
+            live.clear();
+            inFlight = waiting.size();
+        }
+        // Outside the lock, which the view's applying thread takes to queue changes.
+        for (FeedStreamEvents.Event event : waiting) {
+            if (event.passes(filter)) {
+                parts.add(event.bytes(fields));
             }
         }
+        return parts.isEmpty() ? null : joined(parts);
     }
 
-    private OutboundSseEvent event(Object item) {
-        if (item == HEARTBEAT) {
-            return sse.newEventBuilder().comment("heartbeat").build();
+    /** The events side by side as one buffer that only points at theirs: nothing is copied. */
+    private static ByteBuf joined(List<ByteBuf> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
         }
-        FeedChange change = (FeedChange) item;
-        try {
-            String data = writer.writeValueAsString(change);
-            return sse.newEventBuilder().id(change.sequence()).data(String.class, data).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a change could not be written as JSON", e);
+        ByteBuf[] views = new ByteBuf[parts.size()];
+        for (int i = 0; i < views.length; i++) {
+            // A view each, so that reading one never moves the shared buffer's own read position.
+            views[i] = parts.get(i).duplicate();
         }
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(views.length, views));
     }
 }

@@ -21,6 +21,7 @@ import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.FeedChange;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.problem.ProblemException;
+import io.vertx.core.http.HttpServerResponse;
 
 /** The feed's changes pushed as Server-Sent Events, resumable from the last event id. */
 @Path("/feed/stream")
@@ -49,7 +50,7 @@ public class FeedStreamResource {
     @APIResponse(responseCode = "400", description = "A bad Last-Event-ID, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The last event id is older than the topic still proves: resync")
     @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
-    public void stream(@Context SseEventSink sink, @Context Sse sse,
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Valid @BeanParam FeedQuery query) {
@@ -59,6 +60,7 @@ public class FeedStreamResource {
         // On a reconnect the URL still carries the first since; the event id is the newer of the two.
         String token = lastEventId != null && !lastEventId.isBlank() ? lastEventId : query.since();
         ChangeSequence since = token == null ? null : view.resumeFrom(token);
-        streams.open(sink, sse, since, query.filter(), query.summaryOnly());
+        // Events are written to the response as bytes shared by every client, which the sink cannot take.
+        streams.open(sink, sse, response::write, since, query.filter(), query.summaryOnly());
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,14 +14,14 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedView;
-import dev.newsfeed.article.Article;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 
 /** The open {@code /feed/stream} connections: their heartbeats, their sending thread, their end at shutdown. */
 @ApplicationScoped
@@ -28,8 +29,8 @@ public class FeedStreams {
 
     private final FeedView view;
     private final FeedSettings settings;
-    private final ObjectWriter full;
-    private final ObjectWriter summaries;
+    /** Shared by every stream, so that each change is made into bytes once per variant, not once per client. */
+    private final FeedStreamEvents events;
     /** Each open stream and its heartbeat. */
     private final Map<FeedStream, ScheduledFuture<?>> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
@@ -41,15 +42,19 @@ public class FeedStreams {
     FeedStreams(FeedView view, FeedSettings settings, ObjectMapper json) {
         this.view = view;
         this.settings = settings;
-        this.full = json.writer();
-        this.summaries = json.writerWithView(Article.Summary.class);
+        this.events = new FeedStreamEvents(json);
     }
 
-    /** @param since the client's sequence, or null for live changes only */
-    void open(SseEventSink sink, Sse sse, ChangeSequence since, FeedFilter filter, boolean summaryOnly) {
+    /**
+     * @param wire writes to the sink's response after its greeting
+     * @param since the client's sequence, or null for live changes only
+     */
+    void open(SseEventSink sink, Sse sse, Function<Buffer, Future<Void>> wire, ChangeSequence since,
+            FeedFilter filter, boolean summaryOnly) {
         long heartbeat = settings.streamHeartbeat().toMillis();
-        FeedStream stream = new FeedStream(sink, sse, view, filter, summaryOnly ? summaries : full,
-                settings.streamBuffer(), executor, this::forget);
+        FeedStreamEvents.Fields fields = summaryOnly ? FeedStreamEvents.Fields.SUMMARY : FeedStreamEvents.Fields.ALL;
+        FeedStream stream = new FeedStream(sink, sse, wire, view, filter, events, fields, settings.streamBuffer(),
+                executor, this::forget);
         // A periodic task that throws is never run again: a stream that cannot beat is ended instead.
         open.put(stream, executor.scheduleAtFixedRate(() -> {
             try {
