@@ -140,6 +140,8 @@ final class ArticleLines {
         final List<Line> list = new ArrayList<>();
         private int number;
         private boolean afterBlank;
+        /** The characters of the line being decoded, kept for the next line of the same text. */
+        private char[] chars;
 
         void add(byte[] bytes, int start, int end, boolean ascii, boolean allowed) {
             while (start < end && isAsciiSpace(bytes[start])) {
@@ -153,8 +155,32 @@ final class ArticleLines {
                 add(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1), allowed);
             } else {
                 // Other whitespace, such as U+3000 or U+2028, is stripped as String.strip does.
-                add(new String(bytes, start, end - start, StandardCharsets.UTF_8).strip(), allowed);
+                add(decode(bytes, start, end).strip(), allowed);
             }
+        }
+
+        /**
+         * The characters of bytes already checked to be UTF-8. Faster than {@code new String(bytes, UTF_8)} on a
+         * line that is ASCII but for a few quotes or dashes: the JDK decodes all that follows the first of them
+         * byte by byte into UTF-16, this widens the ASCII and decodes only the sequences.
+         */
+        private String decode(byte[] bytes, int start, int end) {
+            if (chars == null || chars.length < end - start) {
+                chars = new char[end - start];
+            }
+            int length = 0;
+            for (int i = start; i < end; ) {
+                byte b = bytes[i];
+                if (b >= 0) {
+                    chars[length++] = (char) b;
+                    i++;
+                } else {
+                    int codePoint = Utf8.codePointAt(bytes, i);
+                    length += Character.toChars(codePoint, chars, length);
+                    i += Utf8.length(codePoint);
+                }
+            }
+            return new String(chars, 0, length);
         }
 
         void add(String stripped, boolean allowed) {
