@@ -24,7 +24,8 @@ class ArticleParserEquivalenceTest {
     /** Few distinct lines, so that titles repeat and many texts parse. */
     private static final List<String> LINES = List.of("Kyiv Votes to Bring Back the Tram", "The council backs it.",
             "Work starts in spring.", "Café “Dnipro” reopens’ doors 😀");
-    private static final List<String> BREAKS = List.of("\n", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\r\r\n", "\n \t\n");
+    private static final List<String> BREAKS = List.of("\n", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\r\r\n",
+            "\n \t\n");
     private static final List<String> PIECES = List.of(" ", "\t", "\f", "\u3000", "\u00A0", "\u2028", "\u2029",
             "\uFEFF", "\u200B", "\u0301", "\u0085", "\u007F", "\uFFFF", "\uFDD0", "\u202E", "\u2066", "\u061C", "é",
             "\uD83D\uDE00", "\uDBFF\uDFFF", "x", "T".repeat(301), "word ".repeat(4_001));
