@@ -29,7 +29,14 @@ public final class ArticleCharacters {
 
     /** The index (in chars) of the first character a field may not hold, or -1 when it holds none. */
     public static int firstRefused(String value) {
-        for (int i = 0; i < value.length(); ) {
+        int length = value.length();
+        for (int i = 0; i < length; ) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                // Printable ASCII, most of any text, is always allowed.
+                i++;
+                continue;
+            }
             int codePoint = value.codePointAt(i);
             if (!allowed(codePoint)) {
                 return i;
@@ -71,7 +78,14 @@ public final class ArticleCharacters {
      * (Hangul fillers, the blank Braille pattern) do not count.
      */
     public static boolean visible(String value) {
-        return value.codePoints().anyMatch(ArticleCharacters::isVisible);
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (isVisible(codePoint)) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
     }
 
     private static boolean isVisible(int codePoint) {

@@ -50,9 +50,17 @@ public enum ArticleField {
                     + " at character " + (value.codePointCount(0, refused) + 1)
                     + "; an article holds only text a reader can show (see the README, Characters)");
         }
-        int length = value.codePointCount(0, value.length());
-        if (length > maxLength) {
-            return new Problem(Reason.TOO_LONG, "is " + length + " characters long; at most " + maxLength);
+        return problemWithAllowed(value);
+    }
+
+    /** {@link #problemWith} for a value already known to hold no character the rule refuses. */
+    Problem problemWithAllowed(String value) {
+        // A string has at least as many chars as code points: only a long one needs counting.
+        if (value.length() > maxLength) {
+            int length = value.codePointCount(0, value.length());
+            if (length > maxLength) {
+                return new Problem(Reason.TOO_LONG, "is " + length + " characters long; at most " + maxLength);
+            }
         }
         if (!ArticleCharacters.visible(value)) {
             return new Problem(Reason.NO_VISIBLE_TEXT,

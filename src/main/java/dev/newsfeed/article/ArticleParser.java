@@ -1,20 +1,13 @@
 package dev.newsfeed.article;
 
-import static dev.newsfeed.article.ArticleParseException.Reason.BINARY;
 import static dev.newsfeed.article.ArticleParseException.Reason.EMPTY;
-import static dev.newsfeed.article.ArticleParseException.Reason.NOT_UTF8;
 import static dev.newsfeed.article.ArticleParseException.Reason.NO_BODY;
 import static dev.newsfeed.article.ArticleParseException.Reason.NO_TITLE;
 import static dev.newsfeed.article.ArticleParseException.Reason.TOO_LONG;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+
+import dev.newsfeed.article.ArticleLines.Line;
 
 /**
  * Reads the article text format (see the README's decision table):
@@ -34,17 +27,18 @@ import java.util.List;
  */
 public final class ArticleParser {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
+    /** Reads UTF-8 bytes; refuses control bytes (other than TAB, CR, LF and FF) as binary, and malformed UTF-8. */
     public ArticleText parse(byte[] bytes) throws ArticleParseException {
-        refuseBinary(bytes);
-        return parse(decodeUtf8(bytes));
+        return parse(ArticleLines.of(bytes), bytes.length == 0);
     }
 
     public ArticleText parse(String text) throws ArticleParseException {
-        List<Line> lines = paragraphs(text);
+        return parse(ArticleLines.of(text), text.isEmpty());
+    }
+
+    private static ArticleText parse(List<Line> lines, boolean empty) throws ArticleParseException {
         if (lines.isEmpty()) {
-            throw new ArticleParseException(EMPTY, 1, text.isEmpty()
+            throw new ArticleParseException(EMPTY, 1, empty
                     ? "the text is empty; expected a title and at least one body paragraph"
                     : "the text holds only whitespace; expected a title and at least one body paragraph");
         }
@@ -74,14 +68,19 @@ public final class ArticleParser {
             throw new ArticleParseException(TOO_LONG, paragraphs.get(ArticleField.MAX_PARAGRAPHS).number(),
                     "the body has " + paragraphs.size() + " paragraphs; at most " + ArticleField.MAX_PARAGRAPHS);
         }
-        for (Line paragraph : paragraphs) {
+        String[] body = new String[paragraphs.size()];
+        for (int i = 0; i < body.length; i++) {
+            Line paragraph = paragraphs.get(i);
             check(ArticleField.PARAGRAPH, paragraph);
+            body[i] = paragraph.text();
         }
-        return new ArticleText(title.text(), subtitle, summary, paragraphs.stream().map(Line::text).toList());
+        return new ArticleText(title.text(), subtitle, summary, List.of(body));
     }
 
     private static void check(ArticleField field, Line line) throws ArticleParseException {
-        ArticleField.Problem problem = field.problemWith(line.text());
+        ArticleField.Problem problem = line.allowed()
+                ? field.problemWithAllowed(line.text())
+                : field.problemWith(line.text());
         if (problem != null) {
             throw new ArticleParseException(problem.reason(), line.number(), "the " + field.label() + " "
                     + problem.detail());
@@ -111,71 +110,7 @@ public final class ArticleParser {
                         + " followed by a blank line or repeated on the next line");
     }
 
-    private static List<Line> paragraphs(String text) {
-        String[] raw = text.split("\r\n|\r|\n", -1);
-        if (raw.length > 0 && !raw[0].isEmpty() && raw[0].charAt(0) == BYTE_ORDER_MARK) {
-            raw[0] = raw[0].substring(1);
-        }
-        List<Line> lines = new ArrayList<>();
-        boolean afterBlank = false;
-        for (int i = 0; i < raw.length; i++) {
-            String paragraph = raw[i].strip();
-            if (paragraph.isEmpty()) {
-                afterBlank = true;
-            } else {
-                lines.add(new Line(i + 1, paragraph, afterBlank));
-                afterBlank = false;
-            }
-        }
-        return lines;
-    }
-
-    private static void refuseBinary(byte[] bytes) throws ArticleParseException {
-        int line = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                line++;
-            } else if (b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\f') {
-                throw new ArticleParseException(BINARY, line, String.format(
-                        "control character 0x%02X at byte %d: this looks like a binary file, not article text", b, i));
-            }
-        }
-    }
-
-    private static String decodeUtf8(byte[] bytes) throws ArticleParseException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            throw new ArticleParseException(NOT_UTF8, lineAt(bytes, offset), String.format(
-                    "byte 0x%02X at offset %d is not valid UTF-8; save the file as UTF-8",
-                    bytes[offset] & 0xFF, offset));
-        }
-        return out.flip().toString();
-    }
-
-    private static int lineAt(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
-    }
-
-    private record Line(int number, String text, boolean afterBlank) {
     }
 }
