@@ -9,4 +9,9 @@ public class PayloadTooLargeException extends ProblemException {
         super(413, "Payload Too Large",
                 "an article may hold at most " + maxBytes + " bytes (newsfeed.ingest.max-bytes)");
     }
+
+    @Override
+    public boolean closesConnection() {
+        return true;
+    }
 }

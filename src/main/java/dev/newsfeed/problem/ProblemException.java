@@ -20,4 +20,12 @@ public class ProblemException extends RuntimeException {
     public int retryAfterSeconds() {
         return 0;
     }
+
+    /**
+     * Whether the connection is closed after the answer: when the request's body was left unread, reading it to
+     * its end would let a client keep the connection busy with bytes nobody wants.
+     */
+    public boolean closesConnection() {
+        return false;
+    }
 }

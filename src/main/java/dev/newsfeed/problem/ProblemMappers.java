@@ -25,6 +25,9 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() > 0) {
             response.header("Retry-After", e.retryAfterSeconds());
         }
+        if (e.closesConnection()) {
+            response.header("Connection", "close");
+        }
         return response.build();
     }
 
