@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,21 +50,25 @@ import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
 import dev.newsfeed.kafka.BrokerProbe;
 import dev.newsfeed.problem.ProblemException;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Articles submitted over HTTP, as text in the seed format or as JSON. The answer comes once Kafka has
  * acknowledged the article, or, when Kafka does not answer in time or is known to be away, as a 503 the
  * client may retry: the same submission again is never a duplicate.
+ *
+ * <p>The methods run on the IO thread and hand their work (parsing, hashing and tagging up to
+ * newsfeed.ingest.max-bytes, and the view's lookups) to a worker, then give the request back: while Kafka and the
+ * view are awaited no thread is held. When the write completes, on whichever thread acknowledges it, RESTEasy
+ * Reactive resumes the request on its own Vert.x context, where its request scope lives. (Issue 10: as a
+ * {@code @Blocking} method returning a {@code Uni}, the request resumed on the worker pool, and 3 of 40,000 POSTs
+ * failed with 500 {@code ContextNotActiveException} in a response filter.)
  */
 @Path("/articles")
 @WriteAccess
 // Every write is checked against the view: one read half-way through the start-up replay could miss a retraction.
 @ReadsView
-// Parsing, hashing and tagging up to newsfeed.ingest.max-bytes, and the view's lock, are no work for an IO
-// thread: on the event loop they would hold up every other connection it serves.
-@Blocking
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
 @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
@@ -112,12 +117,16 @@ public class ArticleIntakeResource {
     public Uni<Response> submit(byte[] body, @Context HttpHeaders headers,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         gate.checkOpen();
-        Submission submission = read(body, headers.getMediaType());
-        String reference = submission.reference() != null ? submission.reference() : idempotencyKey(idempotencyKey);
-        String id = reference != null ? HttpIds.forReference(reference)
-                : HttpIds.forContent(submission.text().contentHash());
-        String source = "http:" + (reference != null ? reference : id);
-        return publish(id, source, submission.text(), true);
+        MediaType type = headers.getMediaType();
+        return offloaded(() -> {
+            Submission submission = read(body, type);
+            String reference = submission.reference() != null ? submission.reference()
+                    : idempotencyKey(idempotencyKey);
+            String id = reference != null ? HttpIds.forReference(reference)
+                    : HttpIds.forContent(submission.text().contentHash());
+            String source = "http:" + (reference != null ? reference : id);
+            return publish(id, source, submission.text(), true);
+        });
     }
 
     @PUT
@@ -135,12 +144,16 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
     public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers) {
         gate.checkOpen();
-        Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
-        if (current.source().startsWith("file:")) {
-            throw new ProblemException(409, "Article comes from a file", "article '" + id + "' is published from "
-                    + current.source() + "; edit that file instead, or it would overwrite this edit");
-        }
-        return publish(id, current.source(), read(body, headers.getMediaType()).text(), false);
+        MediaType type = headers.getMediaType();
+        return offloaded(() -> {
+            Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+            if (current.source().startsWith("file:")) {
+                throw new ProblemException(409, "Article comes from a file", "article '" + id
+                        + "' is published from " + current.source() + "; edit that file instead, or it would"
+                        + " overwrite this edit");
+            }
+            return publish(id, current.source(), read(body, type).text(), false);
+        });
     }
 
     @DELETE
@@ -151,15 +164,28 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "410", description = "Already retracted; its tombstone is written again")
     public Uni<Response> retract(@PathParam("id") String id) {
         gate.checkOpen();
-        Optional<Article> current = view.find(id);
-        if (current.isPresent()) {
-            return acknowledged(ingestor.retract(current.get())).replaceWith(Response.noContent().build());
-        }
-        Retraction retraction = view.retraction(id).orElseThrow(() -> new ArticleNotFoundException(id));
-        // The retraction may stand without its tombstone (written second, it failed, and the client heard 503):
-        // the retry writes it again, so that subscribers of the topic drop the article too. 410 once Kafka has it.
-        return acknowledged(publisher.tombstone(retraction))
-                .onItem().transformToUni(written -> Uni.createFrom().failure(new ArticleRetractedException(id)));
+        return offloaded(() -> {
+            Optional<Article> current = view.find(id);
+            if (current.isPresent()) {
+                return acknowledged(ingestor.retract(current.get())).replaceWith(Response.noContent().build());
+            }
+            Retraction retraction = view.retraction(id).orElseThrow(() -> new ArticleNotFoundException(id));
+            // The retraction may stand without its tombstone (written second, it failed, and the client heard
+            // 503): the retry writes it again, so that subscribers of the topic drop the article too. 410 once
+            // Kafka has it.
+            return acknowledged(publisher.tombstone(retraction))
+                    .onItem().transformToUni(written -> Uni.createFrom().failure(new ArticleRetractedException(id)));
+        });
+    }
+
+    /**
+     * The work of a write, run on a worker; what it throws is the answer's failure. The request itself waits on
+     * no thread: RESTEasy Reactive resumes it on its own context once the returned write completes.
+     */
+    private Uni<Response> offloaded(Supplier<Uni<? extends Response>> work) {
+        // Parsing, hashing and tagging, and the view's lock, are no work for an IO thread: on the event loop they
+        // would hold up every other connection it serves.
+        return Uni.createFrom().deferred(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /**
