@@ -40,11 +40,13 @@ public class ArticleIngestor {
     private final SourceLedger ledger;
     private final IngestMetrics metrics;
     private final ArticleEnricher enricher;
+    private final IngestLog log;
     private final Clock clock = Clock.systemUTC();
 
     ArticleIngestor(ArticlePublisher publisher, DeadLetterPublisher deadLetters, FeedView view, SourceLedger ledger,
-            IngestMetrics metrics, ArticleEnricher enricher) {
+            IngestMetrics metrics, ArticleEnricher enricher, IngestLog log) {
         this.enricher = enricher;
+        this.log = log;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.view = view;
@@ -80,6 +82,7 @@ public class ArticleIngestor {
         if (current.isPresent() && current.get().contentHash().equals(text.contentHash())) {
             ledger.published(source, id);
             metrics.unchanged();
+            log.unchanged();
             return Uni.createFrom().item(IngestOutcome.unchanged(current.get()));
         }
         Instant now = clock.instant();
@@ -92,7 +95,8 @@ public class ArticleIngestor {
                 .onItem().invoke(() -> {
                     ledger.published(source, id);
                     metrics.published(System.nanoTime() - started);
-                    LOG.infof("Published %s as article %s (%s)", LogValues.safe(source), LogValues.safe(id),
+                    log.published(source);
+                    LOG.debugf("Published %s as article %s (%s)", LogValues.safe(source), LogValues.safe(id),
                             current.isPresent() ? "edited" : "new");
                 })
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
@@ -118,12 +122,16 @@ public class ArticleIngestor {
     }
 
     /**
-     * Refuses a source: logs it, enters it in the ledger, and keeps it on the dead-letter topic.
+     * Refuses a source: logs it (a bounded number per interval, {@link IngestLog}), enters it in the ledger, and keeps it on the dead-letter topic.
      *
      * @param sha256 the hash of the whole source when {@code document} holds only its head; null otherwise
      */
     public Uni<IngestOutcome> refuse(SourceDocument document, long size, String sha256, Rejection rejection) {
-        LOG.warnf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
+        if (log.refused()) {
+            LOG.warnf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
+        } else {
+            LOG.debugf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
+        }
         ledger.failed(document.source(), document.id(), rejection.toString());
         metrics.rejected(rejection.reason());
         Uni<Void> kept = sha256 == null
