@@ -19,6 +19,7 @@ import dev.newsfeed.article.Retraction;
 import dev.newsfeed.enrich.ArticleEnricher;
 import dev.newsfeed.log.LogValues;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Turns a source into a published article version, once: a source whose text the feed already holds under
@@ -118,7 +119,12 @@ public class ArticleIngestor {
      * at once, and the next decision about the same id (unchanged? edited?) is taken on it.
      */
     private Uni<Void> appliedByView(LogPosition position) {
-        return Uni.createFrom().completionStage(() -> view.applied(position));
+        // The view completes its writers on whichever thread made the record visible: its reader, or the event loop
+        // of another request (a stream subscribing refreshes it). The rest of this write must not run there: with
+        // context propagation, its callbacks would activate this write's CDI request scope in that request's
+        // Vert.x context, where deactivating it again does nothing (issue 10, the 500s of ConcurrentWritesTest).
+        return Uni.createFrom().completionStage(() -> view.applied(position))
+                .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,18 +31,12 @@ public class IngestLog {
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final AtomicInteger refusalsLogged = new AtomicInteger();
-    private final ScheduledExecutorService timer;
 
-    IngestLog() {
-        this(true);
-    }
+    private ScheduledExecutorService timer;
 
-    /** @param timed false in tests, which take the summary by hand */
-    IngestLog(boolean timed) {
-        if (!timed) {
-            timer = null;
-            return;
-        }
+    /** Starts the summary timer: here, not in a constructor, which ArC's client proxy runs too. */
+    @PostConstruct
+    void start() {
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "newsfeed-ingest-log");
             thread.setDaemon(true);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Issue 10: at volume, one summary line per interval instead of an INFO line per article. */
 class IngestLogTest {
 
-    private final IngestLog log = new IngestLog(false);
+    private final IngestLog log = new IngestLog();
 
     @Test
     void summaryCountsWhatWasPublishedByOriginAndStartsAfresh() {
