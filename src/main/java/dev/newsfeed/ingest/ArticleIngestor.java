@@ -120,9 +120,9 @@ public class ArticleIngestor {
      */
     private Uni<Void> appliedByView(LogPosition position) {
         // The view completes its writers on whichever thread made the record visible: its reader, or the event loop
-        // of another request (a stream subscribing refreshes it). The rest of this write must not run there: with
-        // context propagation, its callbacks would activate this write's CDI request scope in that request's
-        // Vert.x context, where deactivating it again does nothing (issue 10, the 500s of ConcurrentWritesTest).
+        // of another request (a stream subscribing refreshes it). The rest of this write must not run there: the
+        // HTTP answer's callback carries its request's CDI request scope (context propagation), and activating it in
+        // another request's Vert.x context leaves it there, where deactivating it again does nothing (issue 10).
         return Uni.createFrom().completionStage(() -> view.applied(position))
                 .emitOn(Infrastructure.getDefaultWorkerPool());
     }
