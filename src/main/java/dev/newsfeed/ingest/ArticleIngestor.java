@@ -19,6 +19,7 @@ import dev.newsfeed.article.Retraction;
 import dev.newsfeed.enrich.ArticleEnricher;
 import dev.newsfeed.log.LogValues;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Turns a source into a published article version, once: a source whose text the feed already holds under
@@ -40,11 +41,13 @@ public class ArticleIngestor {
     private final SourceLedger ledger;
     private final IngestMetrics metrics;
     private final ArticleEnricher enricher;
+    private final IngestLog log;
     private final Clock clock = Clock.systemUTC();
 
     ArticleIngestor(ArticlePublisher publisher, DeadLetterPublisher deadLetters, FeedView view, SourceLedger ledger,
-            IngestMetrics metrics, ArticleEnricher enricher) {
+            IngestMetrics metrics, ArticleEnricher enricher, IngestLog log) {
         this.enricher = enricher;
+        this.log = log;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.view = view;
@@ -80,6 +83,7 @@ public class ArticleIngestor {
         if (current.isPresent() && current.get().contentHash().equals(text.contentHash())) {
             ledger.published(source, id);
             metrics.unchanged();
+            log.unchanged();
             return Uni.createFrom().item(IngestOutcome.unchanged(current.get()));
         }
         Instant now = clock.instant();
@@ -92,7 +96,8 @@ public class ArticleIngestor {
                 .onItem().invoke(() -> {
                     ledger.published(source, id);
                     metrics.published(System.nanoTime() - started);
-                    LOG.infof("Published %s as article %s (%s)", LogValues.safe(source), LogValues.safe(id),
+                    log.published(source);
+                    LOG.debugf("Published %s as article %s (%s)", LogValues.safe(source), LogValues.safe(id),
                             current.isPresent() ? "edited" : "new");
                 })
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
@@ -114,16 +119,25 @@ public class ArticleIngestor {
      * at once, and the next decision about the same id (unchanged? edited?) is taken on it.
      */
     private Uni<Void> appliedByView(LogPosition position) {
-        return Uni.createFrom().completionStage(() -> view.applied(position));
+        // The view completes its writers on whichever thread made the record visible: its reader, or the event loop
+        // of another request (a stream subscribing refreshes it). The rest of this write must not run there: the
+        // HTTP answer's callback carries its request's CDI request scope (context propagation), and activating it in
+        // another request's Vert.x context leaves it there, where deactivating it again does nothing (issue 10).
+        return Uni.createFrom().completionStage(() -> view.applied(position))
+                .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /**
-     * Refuses a source: logs it, enters it in the ledger, and keeps it on the dead-letter topic.
+     * Refuses a source: logs it (a bounded number per interval, {@link IngestLog}), enters it in the ledger, and keeps it on the dead-letter topic.
      *
      * @param sha256 the hash of the whole source when {@code document} holds only its head; null otherwise
      */
     public Uni<IngestOutcome> refuse(SourceDocument document, long size, String sha256, Rejection rejection) {
-        LOG.warnf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
+        if (log.refused()) {
+            LOG.warnf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
+        } else {
+            LOG.debugf("Refused %s: %s", LogValues.safe(document.source()), LogValues.safe(rejection));
+        }
         ledger.failed(document.source(), document.id(), rejection.toString());
         metrics.rejected(rejection.reason());
         Uni<Void> kept = sha256 == null
