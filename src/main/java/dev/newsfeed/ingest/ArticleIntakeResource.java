@@ -46,6 +46,7 @@ import dev.newsfeed.article.Retraction;
 import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.ReadsView;
+import dev.newsfeed.http.BoundedBody;
 import dev.newsfeed.http.PayloadTooLargeException;
 import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
@@ -114,13 +115,13 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
-    public Uni<Response> submit(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri,
+    public Uni<Response> submit(BoundedBody body, @Context HttpHeaders headers, @Context UriInfo uri,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         gate.checkOpen();
         MediaType type = headers.getMediaType();
         URI base = uri.getBaseUri();
         return offloaded(() -> {
-            Submission submission = read(body, type);
+            Submission submission = read(body.bytes(), type);
             String reference = submission.reference() != null ? submission.reference()
                     : idempotencyKey(idempotencyKey);
             String id = reference != null ? HttpIds.forReference(reference)
@@ -143,7 +144,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
-    public Uni<Response> edit(@PathParam("id") String id, byte[] body, @Context HttpHeaders headers,
+    public Uni<Response> edit(@PathParam("id") String id, BoundedBody body, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         gate.checkOpen();
         MediaType type = headers.getMediaType();
@@ -155,7 +156,7 @@ public class ArticleIntakeResource {
                         + "' is published from " + current.source() + "; edit that file instead, or it would"
                         + " overwrite this edit");
             }
-            return publish(base, id, current.source(), read(body, type).text(), false);
+            return publish(base, id, current.source(), read(body.bytes(), type).text(), false);
         });
     }
 

@@ -55,4 +55,21 @@ class RequestLimitsTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("524288");
     }
+
+    @Test
+    void chunkedBodyOverQuarkusOwnCeilingIs413WithAProblemBodyAndClosesTheConnection() throws Exception {
+        // Over quarkus.http.limits.max-body-size (2M), where Quarkus would answer an empty 413 and log two traces.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(articles.toString()))
+                .header("Authorization", "Bearer test-token").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[3 * 1024 * 1024])))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Connection")).hasValue("close");
+        assertThat(response.body()).contains("newsfeed.ingest.max-bytes");
+    }
 }
