@@ -68,6 +68,13 @@ public interface IngestSettings {
     Duration readTimeout();
 
     /**
+     * How often this instance looks for retractions left without their tombstone (the instance that retracted
+     * stopped between the two records) and writes the tombstone ({@link TombstoneRepair}).
+     */
+    @WithDefault("1m")
+    Duration tombstoneRepairInterval();
+
+    /**
      * Whether the folder is read only while this instance holds the folder-owner lease, so that of several
      * instances sharing one folder exactly one reads it: {@code false} for an instance that knows it is alone.
      */
