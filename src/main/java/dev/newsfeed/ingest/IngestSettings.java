@@ -69,7 +69,8 @@ public interface IngestSettings {
 
     /**
      * How often this instance looks for retractions left without their tombstone (the instance that retracted
-     * stopped between the two records) and writes the tombstone ({@link TombstoneRepair}).
+     * stopped between the two records) and writes the tombstone ({@link TombstoneRepair}); only retractions older
+     * than this interval plus twice the publish timeout are repaired.
      */
     @WithDefault("1m")
     Duration tombstoneRepairInterval();

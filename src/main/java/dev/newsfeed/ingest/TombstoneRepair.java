@@ -22,9 +22,9 @@ import io.quarkus.runtime.StartupEvent;
  * Finishes retractions whose tombstone was never written. A retraction is two records: the retraction, which hides
  * the article from every view, then the tombstone, which lets compaction drop its text and tells subscribers. When
  * the instance that retracted stopped or lost Kafka between the two, nobody else would write the tombstone: every
- * {@code newsfeed.ingest.tombstone-repair-interval} this writes it for each retraction older than twice the publish
- * timeout that the view still finds without one. Every instance may do so: a tombstone written twice is one change
- * (same key, same time, same event id).
+ * {@code newsfeed.ingest.tombstone-repair-interval} this writes it for each retraction older than that interval
+ * plus twice the publish timeout that the view still finds without one. Every instance may do so: a tombstone
+ * written twice is one change (same key, same time, same event id).
  */
 @ApplicationScoped
 public class TombstoneRepair {
@@ -79,8 +79,10 @@ public class TombstoneRepair {
         if (!updater.isCaughtUp() || gate.isClosed()) {
             return 0;
         }
-        // A younger retraction may still have its tombstone on the way from the instance that wrote it.
-        Instant settled = Instant.now().minus(settings.publishTimeout().multipliedBy(2));
+        // A younger retraction may still have its tombstone on the way from the instance that wrote it, or be
+        // in the hands of a client retrying its DELETE.
+        Instant settled = Instant.now().minus(settings.tombstoneRepairInterval())
+                .minus(settings.publishTimeout().multipliedBy(2));
         List<Retraction> awaiting = view.awaitingTombstone(BATCH);
         int written = 0;
         for (Retraction retraction : awaiting) {

@@ -64,13 +64,15 @@ class TombstoneRepairTest {
     }
 
     @Test
-    void retractionYoungerThanTwicePublishTimeoutIsLeftToTheInstanceWritingIt() {
+    void recentRetractionIsLeftToTheInstanceWritingItsTombstone() {
         Article article = retractedWithoutTombstone(Instant.now());
 
         repair.repair();
 
         assertThat(topics.articleRecords(article.id())).last().extracting(ConsumerRecord::value)
                 .as("still the article: its tombstone may be on its way").isNotNull();
+        // As the instance that retracted it would: other tests read the suite's topic without its retractions.
+        publisher.tombstone(view.retraction(article.id()).orElseThrow()).await().atMost(WAIT);
     }
 
     /** Publishes an article, then its retraction at {@code retractedAt}, with the tombstone after it lost. */
