@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.newsfeed.article.Article;
+import dev.newsfeed.http.Offload;
+import dev.newsfeed.problem.ProblemException;
 import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.ChangesPage;
 import dev.newsfeed.view.FeedChange;
@@ -35,9 +38,6 @@ import dev.newsfeed.view.FeedOrder;
 import dev.newsfeed.view.FeedPage;
 import dev.newsfeed.view.FeedView;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import dev.newsfeed.article.Article;
-import dev.newsfeed.problem.ProblemException;
 
 /**
  * The latest feed for pollers, newest first, paged by cursor: native JSON at {@code /feed}, and for feed
@@ -146,8 +146,7 @@ public class FeedResource {
                 return Uni.createFrom().item(respond(format, request, cached));
             }
         }
-        return Uni.createFrom().item(() -> render(format, request, query))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Offload.onWorker(() -> Uni.createFrom().item(render(format, request, query)));
     }
 
     private Response render(Format format, Request request, FeedQuery query) {

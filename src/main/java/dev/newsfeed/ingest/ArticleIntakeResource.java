@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,12 +46,12 @@ import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.ReadsView;
 import dev.newsfeed.http.BoundedBody;
+import dev.newsfeed.http.Offload;
 import dev.newsfeed.http.PayloadTooLargeException;
 import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
 import dev.newsfeed.kafka.BrokerProbe;
 import dev.newsfeed.problem.ProblemException;
-import io.quarkus.runtime.ExecutorRecorder;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -64,7 +63,7 @@ import io.smallrye.mutiny.Uni;
  * newsfeed.ingest.max-bytes, and the view's lookups) to a worker, then give the request back: while Kafka and the
  * view are awaited no thread is held. When the write completes, on whichever thread acknowledges it, RESTEasy
  * Reactive resumes the request on its own Vert.x context, where its request scope lives, and no other thread
- * runs in that context meanwhile (see {@link #offloaded}).
+ * runs in that context meanwhile (see {@link Offload}).
  */
 @Path("/articles")
 @WriteAccess
@@ -120,7 +119,7 @@ public class ArticleIntakeResource {
         gate.checkOpen();
         MediaType type = headers.getMediaType();
         URI base = uri.getBaseUri();
-        return offloaded(() -> {
+        return Offload.onWorker(() -> {
             Submission submission = read(body.bytes(), type);
             String reference = submission.reference() != null ? submission.reference()
                     : idempotencyKey(idempotencyKey);
@@ -149,7 +148,7 @@ public class ArticleIntakeResource {
         gate.checkOpen();
         MediaType type = headers.getMediaType();
         URI base = uri.getBaseUri();
-        return offloaded(() -> {
+        return Offload.onWorker(() -> {
             Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
             if (current.source().startsWith("file:")) {
                 throw new ProblemException(409, "Article comes from a file", "article '" + id
@@ -168,7 +167,7 @@ public class ArticleIntakeResource {
     @APIResponse(responseCode = "410", description = "Already retracted; its tombstone is written again")
     public Uni<Response> retract(@PathParam("id") String id) {
         gate.checkOpen();
-        return offloaded(() -> {
+        return Offload.onWorker(() -> {
             Optional<Article> current = view.find(id);
             if (current.isPresent()) {
                 return acknowledged(ingestor.retract(current.get())).replaceWith(Response.noContent().build());
@@ -180,30 +179,6 @@ public class ArticleIntakeResource {
             return acknowledged(publisher.tombstone(retraction))
                     .onItem().transformToUni(written -> Uni.createFrom().failure(new ArticleRetractedException(id)));
         });
-    }
-
-    /**
-     * The work of a write, run on a worker; what it throws is the answer's failure. The request itself waits on
-     * no thread: RESTEasy Reactive resumes it on its own context once the returned write completes.
-     *
-     * <p>The worker is handed the task directly, not through Mutiny ({@code runSubscriptionOn}), which would run it
-     * in this request's Vert.x duplicated context. There, the request's CDI request scope is one state shared by
-     * every thread running that context, and the context propagation of Kafka's emitter and of the write's
-     * callbacks replaces and restores it while RESTEasy Reactive, on the event loop, reads it: 1 to 3 of 20,000
-     * concurrent POSTs failed with 500 {@code ContextNotActiveException} (issue 10). Off that context, the write's
-     * callbacks carry no request scope and its acknowledgement comes back on Kafka's own thread.
-     */
-    private Uni<Response> offloaded(Supplier<Uni<? extends Response>> work) {
-        return Uni.createFrom().emitter(answer -> ExecutorRecorder.getCurrent().execute(() -> {
-            Uni<? extends Response> write;
-            try {
-                write = work.get();
-            } catch (RuntimeException e) {
-                answer.fail(e);
-                return;
-            }
-            write.subscribe().with(answer::complete, answer::fail);
-        }));
     }
 
     /**
