@@ -139,21 +139,19 @@ public class FeedResource {
         if (format != Format.JSON) {
             query.requireNativeJsonOnly(format.mediaType);
         }
-        if (query.since() == null) {
-            String key = key(format, query);
-            RenderedPages.Page cached = pages.get(key, view.snapshot(), hour());
-            if (cached != null) {
-                return Uni.createFrom().item(respond(format, request, cached));
-            }
-        }
-        return Offload.onWorker(() -> Uni.createFrom().item(render(format, request, query)));
-    }
-
-    private Response render(Format format, Request request, FeedQuery query) {
         if (query.since() != null) {
-            return changes(request, query);
+            return Offload.onWorker(() -> Uni.createFrom().item(changes(request, query)));
         }
-        return respond(format, request, page(format, query));
+        String key = key(format, query);
+        // Read before the page: a page newer than its snapshot number is harmless, an older one would be stale.
+        long snapshot = view.snapshot();
+        Instant hour = hour();
+        RenderedPages.Page cached = pages.get(key, snapshot, hour);
+        if (cached != null) {
+            return Uni.createFrom().item(respond(format, request, cached));
+        }
+        return Offload.onWorker(() -> Uni.createFrom().item(respond(format, request,
+                page(format, query, key, snapshot, hour))));
     }
 
     private Response respond(Format format, Request request, RenderedPages.Page page) {
@@ -167,19 +165,14 @@ public class FeedResource {
         return response;
     }
 
-    /** The page the query asks for, rendered in {@code format}: from the cache while the view has not changed. */
-    private RenderedPages.Page page(Format format, FeedQuery query) {
+    /**
+     * Renders the page the query asks for in {@code format} and keeps it for {@code request} in this snapshot and
+     * hour, which were read before the page.
+     */
+    private RenderedPages.Page page(Format format, FeedQuery query, String request, long snapshot, Instant hour) {
         int limit = query.limit();
         String cursor = query.cursor();
         FeedFilter filter = query.filter();
-        String request = key(format, query);
-        // Read before the page: a page newer than its snapshot number is harmless, an older one would be stale.
-        long snapshot = view.snapshot();
-        Instant hour = hour();
-        RenderedPages.Page cached = pages.get(request, snapshot, hour);
-        if (cached != null) {
-            return cached;
-        }
         Instant lastModified = view.lastModified();
         PageBudget.Fitted<FeedPage> fitted = budget.fit(limit, n -> view.page(cursor, n, filter, query.order()),
                 FeedPage::items, !query.summaryOnly());

@@ -18,8 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers 413 with a problem body, before reading it, to a request that announces a body larger than the
- * article limit. (Quarkus' own limit, {@code quarkus.http.limits.max-body-size}, answers without a body; it
- * stays as the ceiling for bodies sent without a length, which the resources measure themselves.) Likewise
+ * article limit; a body sent without a length is measured as it is read ({@link BoundedBodyReader}). Likewise
  * 414 for a request target over {@code newsfeed.http.max-uri-length} and 431 for headers over
  * {@code newsfeed.http.max-header-bytes}: Vert.x answers those with empty bodies, so its own limits are set
  * higher and stay only as the last resort.
@@ -45,10 +44,6 @@ public class RequestSizeLimit {
         this.maxHeaderBytes = settings.maxHeaderBytes();
         this.headersTooLarge = json.writeValueAsString(Problem.of(431, "Request Header Fields Too Large",
                 "request headers may take at most " + maxHeaderBytes + " bytes (newsfeed.http.max-header-bytes)"));
-    }
-
-    public long maxBytes() {
-        return maxBytes;
     }
 
     void register(@Observes Filters filters) {

@@ -47,8 +47,6 @@ import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.ReadsView;
 import dev.newsfeed.http.BoundedBody;
 import dev.newsfeed.http.Offload;
-import dev.newsfeed.http.PayloadTooLargeException;
-import dev.newsfeed.http.RequestSizeLimit;
 import dev.newsfeed.http.WriteAccess;
 import dev.newsfeed.kafka.BrokerProbe;
 import dev.newsfeed.problem.ProblemException;
@@ -83,21 +81,19 @@ public class ArticleIntakeResource {
     private final ArticleIngestor ingestor;
     private final FeedView view;
     private final ObjectReader submissions;
-    private final long maxBytes;
     private final Duration publishTimeout;
     private final BrokerProbe probe;
     private final ArticlePublisher publisher;
     private final IntakeGate gate;
 
-    ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, RequestSizeLimit limit,
-            IngestSettings settings, BrokerProbe probe, ArticlePublisher publisher, IntakeGate gate) {
+    ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, IngestSettings settings,
+            BrokerProbe probe, ArticlePublisher publisher, IntakeGate gate) {
         this.probe = probe;
         this.publisher = publisher;
         this.gate = gate;
         this.ingestor = ingestor;
         this.view = view;
         this.submissions = ArticleSubmission.reader(json);
-        this.maxBytes = limit.maxBytes();
         this.publishTimeout = settings.publishTimeout();
     }
 
@@ -219,9 +215,6 @@ public class ArticleIntakeResource {
     }
 
     private Submission read(byte[] body, MediaType type) {
-        if (body.length > maxBytes) {
-            throw new PayloadTooLargeException(maxBytes);
-        }
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase(StandardCharsets.UTF_8.name())
                 && !charset.equalsIgnoreCase(StandardCharsets.US_ASCII.name())) {
