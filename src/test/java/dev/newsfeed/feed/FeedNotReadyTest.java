@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.ViewNeverCatchesUp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 /** An instance that cannot read the topic serves no half-built feed: every endpoint of the view answers 503. */
 @QuarkusTest
 @TestProfile(FeedNotReadyTest.NoBroker.class)
+@ViewNeverCatchesUp
 class FeedNotReadyTest {
 
     public static class NoBroker implements QuarkusTestProfile {

@@ -1,22 +1,16 @@
 package dev.newsfeed.http;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URL;
-import java.time.Duration;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.newsfeed.reader.ViewUpdater;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -29,15 +23,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(HttpHardeningProfile.class)
 class CorsPolicyTest {
-
-    @Inject
-    ViewUpdater updater;
-
-    /** This profile's instance has just started: writes answer 503 until its view has read the topics. */
-    @BeforeEach
-    void viewHasCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).until(updater::isCaughtUp);
-    }
 
     @TestHTTPResource("/")
     URL api;

@@ -15,8 +15,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsfeed.Writes;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.newsfeed.ViewNeverCatchesUp;
+import dev.newsfeed.Writes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,6 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(SaslScramRefusedTest.WrongCredentials.class)
+@ViewNeverCatchesUp
 class SaslScramRefusedTest {
 
     @TestHTTPResource(value = "/health/group/kafka", management = true)
