@@ -3,12 +3,14 @@ package dev.newsfeed.feed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -26,13 +28,28 @@ import dev.newsfeed.article.Sha256;
 @ApplicationScoped
 public class ConditionalResponses {
 
-    private final CacheControl cacheControl;
+    private final String cacheControl;
 
     ConditionalResponses(FeedSettings settings) {
-        cacheControl = new CacheControl();
-        cacheControl.setMaxAge((int) settings.maxAge().toSeconds());
-        cacheControl.setNoTransform(false);
+        cacheControl = "max-age=" + settings.maxAge().toSeconds();
     }
+
+    /**
+     * What a conditional GET compares, with its header values written once: a rendered page keeps its own and
+     * answers every poll with them (formatting the date and the tag on each answer was a tenth of a poll's time).
+     */
+    public record Validators(EntityTag tag, Date modified, String etagHeader, String lastModifiedHeader) {
+
+        public static Validators of(String tag, Instant lastModified) {
+            EntityTag entityTag = new EntityTag(tag);
+            return new Validators(entityTag, Date.from(lastModified), entityTag.toString(),
+                    HTTP_DATE.format(lastModified.atOffset(ZoneOffset.UTC)));
+        }
+    }
+
+    /** RFC 9110's IMF-fixdate: two-digit day, English names, always GMT. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.ENGLISH);
 
     /**
      * The response for {@code entity}, or a 304 when the request's {@code If-None-Match} or
@@ -41,15 +58,31 @@ public class ConditionalResponses {
      * @param tag the representation's tag, from {@link #tag} or {@link #tagOf}
      */
     public Response respond(Request request, String tag, Instant lastModified, Object entity, String mediaType) {
-        EntityTag entityTag = new EntityTag(tag);
-        Date modified = Date.from(lastModified);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, entityTag);
-        Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(entity, mediaType).lastModified(modified);
-        return response.tag(entityTag)
-                .cacheControl(cacheControl)
-                .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
-                .build();
+        return respond(request, Validators.of(tag, lastModified), entity, mediaType).build();
+    }
+
+    /** {@link #respond(Request, String, Instant, Object, String)} with validators written beforehand. */
+    public Response.ResponseBuilder respond(Request request, Validators validators, Object entity, String mediaType) {
+        Response.ResponseBuilder notModified = notModified(request, validators);
+        return notModified != null ? notModified : ok(validators, entity, mediaType);
+    }
+
+    /** A 304 when the request's {@code If-None-Match} or {@code If-Modified-Since} shows the client has it; else null. */
+    public Response.ResponseBuilder notModified(Request request, Validators validators) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(validators.modified(), validators.tag());
+        return notModified == null ? null : validated(notModified, validators);
+    }
+
+    /** A 200 with {@code entity} and its validators. */
+    public Response.ResponseBuilder ok(Validators validators, Object entity, String mediaType) {
+        return validated(Response.ok(entity, mediaType)
+                .header(HttpHeaders.LAST_MODIFIED, validators.lastModifiedHeader()), validators);
+    }
+
+    private Response.ResponseBuilder validated(Response.ResponseBuilder response, Validators validators) {
+        return response.header(HttpHeaders.ETAG, validators.etagHeader())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, "Accept, Accept-Encoding");
     }
 
     /** {@link #respond(Request, String, Instant, Object, String)} with the tag of {@link #tagOf}. */

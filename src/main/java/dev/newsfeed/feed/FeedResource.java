@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -94,7 +93,7 @@ public class FeedResource {
                     schema = @Schema(oneOf = { FeedPage.class, ChangesPage.class })))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The since token is older than the topic still proves: resync")
-    public Uni<Response> feed(@Context Request request, @Context HttpHeaders headers, @Valid @BeanParam FeedQuery query) {
+    public Uni<Response> feed(@Context Request request, @Context HttpHeaders headers, @BeanParam FeedQuery query) {
         return answer(negotiate(headers), request, query);
     }
 
@@ -105,7 +104,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page as JSON Feed 1.1",
             content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    public Uni<Response> jsonFeed(@Context Request request, @Valid @BeanParam FeedQuery query) {
+    public Uni<Response> jsonFeed(@Context Request request, @BeanParam FeedQuery query) {
         return answer(Format.JSON_FEED, request, query);
     }
 
@@ -116,7 +115,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page as an Atom 1.0 feed document",
             content = @Content(mediaType = FeedRenderer.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    public Uni<Response> atom(@Context Request request, @Valid @BeanParam FeedQuery query) {
+    public Uni<Response> atom(@Context Request request, @BeanParam FeedQuery query) {
         return answer(Format.ATOM, request, query);
     }
 
@@ -127,7 +126,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page as an RSS 2.0 document",
             content = @Content(mediaType = FeedRenderer.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter; since and fields are for /feed")
-    public Uni<Response> rss(@Context Request request, @Valid @BeanParam FeedQuery query) {
+    public Uni<Response> rss(@Context Request request, @BeanParam FeedQuery query) {
         return answer(Format.RSS, request, query);
     }
 
@@ -136,6 +135,7 @@ public class FeedResource {
      * Anything else (a search, a rendering, a scan of changes) runs on a worker thread.
      */
     private Uni<Response> answer(Format format, Request request, FeedQuery query) {
+        query.validate();
         if (format != Format.JSON) {
             query.requireNativeJsonOnly(format.mediaType);
         }
@@ -155,14 +155,19 @@ public class FeedResource {
     }
 
     private Response respond(Format format, Request request, RenderedPages.Page page) {
-        Response response = truncated(conditional.respond(request, page.tag(), page.lastModified(), page.body(),
-                format.mediaType + ";charset=UTF-8"), page.truncated());
-        if (format == Format.JSON && page.nextQuery() != null && response.getStatus() == 200) {
-            return Response.fromResponse(response)
-                    .header("Link", "<" + baseUrl + "/feed?" + page.nextQuery() + ">; rel=\"next\"")
-                    .build();
+        Response.ResponseBuilder notModified = conditional.notModified(request, page.validators());
+        if (notModified != null) {
+            return notModified.build();
         }
-        return response;
+        Response.ResponseBuilder response = conditional.ok(page.validators(), page.body(),
+                format.mediaType + ";charset=UTF-8");
+        if (format == Format.JSON && page.nextQuery() != null) {
+            response.header("Link", "<" + baseUrl + "/feed?" + page.nextQuery() + ">; rel=\"next\"");
+        }
+        if (page.truncated()) {
+            response.header(PageBudget.TRUNCATED_HEADER, budget.headerValue());
+        }
+        return response.build();
     }
 
     /**
@@ -186,7 +191,8 @@ public class FeedResource {
             case RSS -> renderer.rss(page, lastModified);
         };
         RenderedPages.Page rendered = new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8),
-                ConditionalResponses.tag(variant, page.items()), lastModified, fitted.truncated(), nextQuery);
+                ConditionalResponses.Validators.of(ConditionalResponses.tag(variant, page.items()), lastModified),
+                fitted.truncated(), nextQuery);
         pages.put(request, snapshot, hour, rendered);
         return rendered;
     }

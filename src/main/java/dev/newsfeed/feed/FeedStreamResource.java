@@ -1,6 +1,5 @@
 package dev.newsfeed.feed;
 
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -53,7 +52,8 @@ public class FeedStreamResource {
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
             @HeaderParam("Last-Event-ID") String lastEventId,
-            @Valid @BeanParam FeedQuery query) {
+            @BeanParam FeedQuery query) {
+        query.validate();
         if (query.cursor() != null && !query.cursor().isBlank()) {
             throw new ProblemException(400, "Invalid request", "the stream takes since or Last-Event-ID, not a cursor");
         }

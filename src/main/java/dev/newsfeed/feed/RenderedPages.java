@@ -20,7 +20,7 @@ class RenderedPages {
      * A rendered page and what its answer needs besides the body. The body is kept as UTF-8 bytes: a page encoded
      * again for every answer cost a poller's request a third of its CPU.
      */
-    record Page(byte[] body, String tag, Instant lastModified, boolean truncated, String nextQuery) {
+    record Page(byte[] body, ConditionalResponses.Validators validators, boolean truncated, String nextQuery) {
     }
 
     private record Entry(long snapshot, Instant hour, Page page) {

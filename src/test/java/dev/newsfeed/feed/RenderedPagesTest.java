@@ -49,6 +49,7 @@ class RenderedPagesTest {
     }
 
     private static RenderedPages.Page page(String body) {
-        return new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8), "tag", HOUR, false, null);
+        return new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8),
+                ConditionalResponses.Validators.of("tag", HOUR), false, null);
     }
 }
