@@ -24,6 +24,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +41,13 @@ final class ArticleIndex implements Closeable {
      * merge less, and still fits a 256 MB heap with a batch of records beside it.
      */
     private static final double RAM_BUFFER_MB = 48;
+    /**
+     * Segments a refresh flushes, and merges of them, up to this size stay in memory until a commit writes them
+     * (Lucene's {@link NRTCachingDirectory}): a writer waits for the refresh that shows its article, and a few
+     * articles written to files, then merged and deleted again, cost that wait file-system calls for nothing.
+     */
+    private static final double MAX_CACHED_SEGMENT_MB = 4;
+    private static final double MAX_CACHED_MB = 32;
 
     private final Directory directory;
     private final Analyzer analyzer = new ArticleAnalyzer();
@@ -86,7 +94,7 @@ final class ArticleIndex implements Closeable {
     static ArticleIndex open(Path folder) {
         try {
             Files.createDirectories(folder);
-            Directory directory = FSDirectory.open(folder);
+            Directory directory = onDisk(folder);
             try {
                 return new ArticleIndex(directory);
             } catch (LockObtainFailedException e) {
@@ -98,11 +106,15 @@ final class ArticleIndex implements Closeable {
                 LOG.warnf("The view's index in %s cannot be read (%s); deleting it to rebuild it from the topics",
                         folder, e.toString());
                 deleteContents(folder);
-                return new ArticleIndex(FSDirectory.open(folder));
+                return new ArticleIndex(onDisk(folder));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the view's index in " + folder, e);
         }
+    }
+
+    private static Directory onDisk(Path folder) throws IOException {
+        return new NRTCachingDirectory(FSDirectory.open(folder), MAX_CACHED_SEGMENT_MB, MAX_CACHED_MB);
     }
 
     /** An index on the heap, for tests and tools. */
