@@ -31,11 +31,12 @@ class PublishTimeoutTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** No broker acknowledges acks=all within a millisecond (the producer alone lingers 5 ms). */
+    /** No broker acknowledges within a millisecond a record its producer holds back for 50 ms. */
     public static class ImpatientClient implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.ingest.publish-timeout", "1ms", "newsfeed.ingest.folder-enabled", "false");
+            return Map.of("newsfeed.ingest.publish-timeout", "1ms", "newsfeed.ingest.folder-enabled", "false",
+                    "mp.messaging.outgoing.articles-out.linger.ms", "50");
         }
     }
 
