@@ -47,11 +47,12 @@ public final class NameTagger {
          * hyphen, none at either end.
          */
         public static String of(String text) {
-            String folded = TextFolding.fold(text);
+            // A name or title in ASCII, most of them, has no accents to fold: its lower case is enough.
+            String folded = WordCase.foldsByChar(text, 0, text.length()) ? text : TextFolding.fold(text);
             StringBuilder slug = new StringBuilder(folded.length());
             boolean apart = false;
             for (int i = 0; i < folded.length(); i++) {
-                char c = folded.charAt(i);
+                char c = WordCase.lower(folded.charAt(i));
                 if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                     if (apart && slug.length() > 0) {
                         slug.append('-');
