@@ -166,6 +166,7 @@ final class NameScan {
         runLength = 0;
     }
 
+    /** Whether the run's word is dropped from its start: a title, or a nationality adjective alone or before one. */
     private boolean leadsWithoutBelonging(int word) {
         if (TITLES.contains(text, starts[word], ends[word])) {
             return true;
@@ -194,6 +195,11 @@ final class NameScan {
         }
     }
 
+    /**
+     * Whether the sentence, stripped of white space, begins with the name's chars: a one-word name seen nowhere else
+     * is a word capitalised for starting sentences. Compared as text, as the heuristic always did, so a name that only
+     * spells the start of the sentence's first word ("Paris-ing Paris") starts it too.
+     */
     private boolean sentenceStartsWithName(int length) {
         if (sentenceStart + length > text.length()) {
             return false;
