@@ -168,6 +168,19 @@ bench_parser() {
       profile_section "$profile" "the parser, JMH parse on the $size article" "$work/$profile.jfr" "main|jmh"
     fi
   done
+  # Enrichment, its own stage: the name tagger against the regular-expression tagger it replaced (issue 10 sets no
+  # target; both run in the same JMH run, which refuses to start when their tags differ).
+  log "enrichment: JMH"
+  logged java -cp "$JMH_CP" org.openjdk.jmh.Main EnrichBenchmark -f $forks -wi $wi -w 1s -i $it -r 1s \
+    -p seed="$SEED" -rf csv -rff "$work/jmh-enrich.csv" > "$work/jmh-enrich.log" 2>&1 \
+    || fail "JMH EnrichBenchmark; see $work/jmh-enrich.log"
+  local tags legacy
+  for size in seed 100k; do
+    tags=$(tr -d '\r' < "$work/jmh-enrich.csv" | awk -F, -v s="$size" '$1 ~ /\.tags"$/ && $NF == s {print $5}')
+    legacy=$(tr -d '\r' < "$work/jmh-enrich.csv" | awk -F, -v s="$size" '$1 ~ /\.legacyTags"$/ && $NF == s {print $5}')
+    record enrichment "tag names, $size article: articles/s, one core" "$(calc "$tags" 0)" "articles/s" \
+      "the regular-expression tagger it replaced (same tags)" "$(calc "$legacy" 0)" "$(calc "$tags / $legacy" 1)" "-" "-" ""
+  done
 }
 
 # Writes the top frames of a recording under a heading, for RESULTS.md.
