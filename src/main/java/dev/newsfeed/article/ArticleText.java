@@ -37,13 +37,23 @@ public record ArticleText(String title, String subtitle, String summary, List<St
         return Sha256.hex(canonical().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Words in the body: runs of non-space characters that hold at least one letter or digit. */
+    /**
+     * Words in the body: runs of characters other than ASCII whitespace (space, TAB, LF, VT, FF, CR) that hold at
+     * least one letter or digit. Counted in one pass: splitting each paragraph with a regular expression was 2% of a
+     * write's CPU (issue 10).
+     */
     public int wordCount() {
         int words = 0;
         for (String paragraph : body) {
-            for (String token : paragraph.split("\\s+")) {
-                if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            boolean counted = false;
+            for (int i = 0; i < paragraph.length();) {
+                int c = paragraph.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                    counted = false;
+                } else if (!counted && Character.isLetterOrDigit(c)) {
                     words++;
+                    counted = true;
                 }
             }
         }
