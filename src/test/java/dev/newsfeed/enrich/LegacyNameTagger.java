@@ -32,9 +32,9 @@ import dev.newsfeed.article.TextFolding;
  * <p>This is the tagger as it was before issue 10 rewrote it for speed (regular expressions for sentences, words and
  * word endings; a string per word), kept unchanged but for its name as the oracle of
  * {@link NameTaggerEquivalenceTest}: {@link NameTagger} must find exactly the tags this one finds, for every text.
- * Not used by the service.
+ * Not used by the service; {@code bench/jmh} compiles it too, as the peer of its {@code EnrichBenchmark}.
  */
-final class LegacyNameTagger {
+public final class LegacyNameTagger {
 
     private static final int MAX_TAGS = 10;
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");

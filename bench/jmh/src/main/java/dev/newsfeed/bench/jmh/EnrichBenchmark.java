@@ -21,6 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.enrich.LegacyNameTagger;
 import dev.newsfeed.enrich.NameTagger;
 
 /**
