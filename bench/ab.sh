@@ -7,6 +7,8 @@
 #                                                  service's CPU per request (utime+stime from /proc)
 #   bench/ab.sh OLD_JAR NEW_JAR writes             100 POSTs one after the other (p50/p90/max ms, CPU per POST),
 #                                                  then 4000 POSTs 64 at a time (bench/tools PostLoad: rate, p50)
+#   bench/ab.sh OLD_JAR NEW_JAR visibility         1000 POSTs at 200/s (bench/tools Visibility): request to 201,
+#                                                  to the feed and to the stream, p50 and p99
 #
 # OLD_OPTS and NEW_OPTS add JVM options to one side, e.g. a setting to compare on the same jar:
 #   NEW_OPTS=-Dmp.messaging.outgoing.articles-out.linger.ms=1 bench/ab.sh JAR JAR writes
@@ -48,7 +50,11 @@ for round in 1 2 3; do
   for port in 38180 38280; do
     pid=$([ $port = 38180 ] && echo "$OLD_PID" || echo "$NEW_PID")
     name=$([ $port = 38180 ] && echo old || echo new)
-    if [ "$WHAT" = serving ]; then
+    if [ "$WHAT" = visibility ]; then
+      out=$(java -cp "$TOOLS" dev.newsfeed.bench.Visibility "http://localhost:$port" t "$SEED" 1000 200 "v$round$name" \
+        2> /dev/null | tr ' ' '\n' | grep -E '^post_(to_201|to_feed|to_stream)_p(50|99)=|^post_missing' | tr '\n' ' ')
+      echo "round $round $name: $out"
+    elif [ "$WHAT" = serving ]; then
       c0=$(cpu "$pid")
       out=$(wrk -t1 -c64 -d10s --latency "http://localhost:$port$URL_PATH")
       c1=$(cpu "$pid")
