@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jboss.logging.Logger;
@@ -45,7 +47,8 @@ public class ViewUpdater {
         this.view = FeedView.open(settings.dataDir());
         this.reader = new ArticleTopicReader(clients.consumerConfig(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "newsfeed-view")), topic.name(), topic.retractionsName(), view,
-                new ArticleTopicReader.Pacing(Duration.ofMillis(500), settings.maxBackoff(), settings.commitInterval()),
+                new ArticleTopicReader.Pacing(Duration.ofMillis(500), settings.maxBackoff(), settings.commitInterval(),
+                        ArticleTopicReader.Pacing.DEFAULT.pollTimeout()),
                 Clock.systemUTC());
     }
 
@@ -68,7 +71,12 @@ public class ViewUpdater {
         return reader.isCaughtUp();
     }
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Right after the embedded broker and the broker probe, before the other start-up observers (the messaging
+     * channels among them): reading the topics is what readiness waits for, and it goes on while the rest of the
+     * service starts.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 2) StartupEvent event) {
         thread = new Thread(this::checkTopicThenRead, "newsfeed-view-reader");
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((failed, e) -> LOG.errorf(e, "The feed view's reader died"));
