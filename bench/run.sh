@@ -123,7 +123,8 @@ if [ ! -f "$SERVICE_JAR" ]; then log "building newsfeed"; $MVN package -DskipTes
 log "building bench/tools, bench/jmh, bench/peer-app"
 (cd bench/tools && $MVN package > "$work/build-tools.log" 2>&1) || fail "bench/tools build; see $work/build-tools.log"
 (cd bench/jmh && $MVN package > "$work/build-jmh.log" 2>&1) || fail "bench/jmh build; see $work/build-jmh.log"
-(cd bench/peer-app && $MVN package -DskipTests > "$work/build-peer.log" 2>&1) || fail "bench/peer-app build"
+(cd bench/peer-app && $MVN package -DskipTests ${BENCH_APPCDS:+-Dquarkus.package.jar.appcds.enabled=true} \
+  > "$work/build-peer.log" 2>&1) || fail "bench/peer-app build"
 
 LOAD_START=$(load)
 DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -547,9 +548,26 @@ bench_streams() {
 
 bench_footprint() {
   local rounds=3; [ "$QUICK" = 1 ] && rounds=1
-  log "footprint: start-up to ready and RSS, newsfeed and the peer app, $rounds round(s) each, broker up"
+  # BENCH_APPCDS=1: both apps packaged with Quarkus' AppCDS archive (quarkus.package.jar.appcds.enabled=true) and
+  # started with it (-Xshare:on: fail rather than start without it), each from its own folder as the archive
+  # requires. The same for both, so that the ratio compares like with like.
+  local cds=() variant="" service_dir peer_dir
+  service_dir=$(dirname "$SERVICE_JAR"); peer_dir=$(dirname "$PEER_JAR")
+  if [ -n "${BENCH_APPCDS:-}" ]; then
+    if [ ! -f "$service_dir/app-cds.jsa" ]; then
+      log "footprint: packaging newsfeed with its AppCDS archive"
+      $MVN package -DskipTests -Dquarkus.package.jar.appcds.enabled=true > "$work/build-appcds.log" 2>&1 \
+        || fail "newsfeed's AppCDS build; see $work/build-appcds.log"
+    fi
+    [ -f "$peer_dir/app-cds.jsa" ] || fail "the peer app was packaged without its AppCDS archive"
+    cds=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:on)
+    variant=", both with AppCDS"
+    cd "$service_dir"
+    SERVICE_JAR=quarkus-run.jar
+  fi
+  log "footprint: start-up to ready and RSS, newsfeed and the peer app, $rounds round(s) each, broker up$variant"
   local fp=(-Dnewsfeed.kafka.topic=bench.fp.articles -Dnewsfeed.kafka.retractions-topic=bench.fp.retractions
-    -Dnewsfeed.kafka.dead-letter-topic=bench.fp.dlq)
+    -Dnewsfeed.kafka.dead-letter-topic=bench.fp.dlq "${cds[@]}")
   # A first start creates the topics (not measured): the measured ones find them, as in production.
   start_service fp0 "${fp[@]}"; stop_process "$SERVICE_PID"
   local round svc_ready=() svc_started=() peer_started=() svc_rss=() svc_load=() peer_ready=() peer_rss=() peer_load=() started pid max
@@ -564,8 +582,8 @@ bench_footprint() {
     stop_process "$SERVICE_PID"
 
     started=$(date +%s%N)
-    java -Dquarkus.http.port=$PEER_HTTP -Dquarkus.management.port=$PEER_MGMT -Dkafka.bootstrap.servers=localhost:$KAFKA \
-      -jar "$PEER_JAR" > "$work/peer-$round.log" 2>&1 &
+    (cd "$peer_dir" && exec java "${cds[@]}" -Dquarkus.http.port=$PEER_HTTP -Dquarkus.management.port=$PEER_MGMT \
+      -Dkafka.bootstrap.servers=localhost:$KAFKA -jar quarkus-run.jar) > "$work/peer-$round.log" 2>&1 &
     pid=$!; pids+=("$pid")
     wait_ready $PEER_MGMT $pid "$work/peer-$round.log" "$started"
     peer_ready+=("$READY_SECONDS")
@@ -576,14 +594,17 @@ bench_footprint() {
     log "  peer app: ready ${READY_SECONDS}s, RSS ${peer_rss[-1]} kB after the first request, $max kB under load"
     stop_process "$pid"
   done
-  printf -- '- footprint: `java -D… -jar target/quarkus-app/quarkus-run.jar` and `java -D… -jar bench/peer-app/target/quarkus-app/quarkus-run.jar`, default JVM options; ready = first 200 of `/q/health/ready` (polled every 20 ms) after exec; RSS = VmRSS after one GET and 1 s; under load = max VmRSS during `wrk -t1 -c64 -d10s`\n' >> "$COMMANDS"
+  printf -- '- footprint: `java %s-D… -jar target/quarkus-app/quarkus-run.jar` and `java %s-D… -jar bench/peer-app/target/quarkus-app/quarkus-run.jar`%s, default JVM options otherwise; ready = first 200 of `/q/health/ready` (polled every 20 ms) after exec; RSS = VmRSS after one GET and 1 s; under load = max VmRSS during `wrk -t1 -c64 -d10s`\n' \
+    "${cds[*]:+${cds[*]} }" "${cds[*]:+${cds[*]} }" \
+    "${cds[*]:+ (each from its quarkus-app folder, both packaged with -Dquarkus.package.jar.appcds.enabled=true)}" \
+    >> "$COMMANDS"
   local sr pr ss ps sl pl met1 met2
   sr=$(printf '%s\n' "${svc_ready[@]}" | median); pr=$(printf '%s\n' "${peer_ready[@]}" | median)
   ss=$(printf '%s\n' "${svc_rss[@]}" | median); ps=$(printf '%s\n' "${peer_rss[@]}" | median)
   sl=$(printf '%s\n' "${svc_load[@]}" | median); pl=$(printf '%s\n' "${peer_load[@]}" | median)
   met1=$(awk -v s="$sr" -v p="$pr" 'BEGIN {print ((s <= 2 && s <= 1.5 * p) ? "met" : "missed")}')
   met2=$(awk -v s="$ss" -v p="$ps" 'BEGIN {print (s <= 1.3 * p ? "met" : "missed")}')
-  record footprint "start-up to ready, broker up (median of $rounds; Quarkus' own \"started in\": $(printf '%s\n' "${svc_started[@]}" | median) s, peer $(printf '%s\n' "${peer_started[@]}" | median) s)" \
+  record footprint "start-up to ready, broker up$variant (median of $rounds; Quarkus' own \"started in\": $(printf '%s\n' "${svc_started[@]}" | median) s, peer $(printf '%s\n' "${peer_started[@]}" | median) s)" \
     "$sr" s "peer app (same Quarkus, same extensions)" "$pr" \
     "$(calc "$sr / $pr" 2)" "<= 2 s and <= 1.5x" "$met1" "$([ "$met1" = missed ] && echo startup)"
   if [ "$met1" = missed ]; then
@@ -594,7 +615,7 @@ bench_footprint() {
     profile_section startup "newsfeed from JVM start to ready (an extra start under JFR, settings=profile)" \
       "$work/startup.jfr"
   fi
-  record footprint "RSS after the first request" "$(calc "$ss / 1024" 0)" MiB "peer app" "$(calc "$ps / 1024" 0)" \
+  record footprint "RSS after the first request$variant" "$(calc "$ss / 1024" 0)" MiB "peer app" "$(calc "$ps / 1024" 0)" \
     "$(calc "$ss / $ps" 2)" "<= 1.3x" "$met2" "$([ "$met2" = missed ] && echo memory)"
   if [ "$met2" = missed ]; then
     # Where the memory is: one more start with native memory tracking, after the first request.
@@ -607,8 +628,10 @@ bench_footprint() {
       printf '\n'; } >> "$PROFILES" 2> /dev/null || true
     stop_process "$SERVICE_PID"
   fi
-  record footprint "RSS under load (wrk 64 connections, 10 s)" "$(calc "$sl / 1024" 0)" MiB "peer app" "$(calc "$pl / 1024" 0)" \
+  record footprint "RSS under load (wrk 64 connections, 10 s)$variant" "$(calc "$sl / 1024" 0)" MiB "peer app" "$(calc "$pl / 1024" 0)" \
     "$(calc "$sl / $pl" 2)" "-" "-" ""
+  cd "$ROOT"
+  SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 }
 
 # rss_under_load PID URL: the largest VmRSS (kB) seen every 0.5 s during a 10 s wrk run.
