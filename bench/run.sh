@@ -123,7 +123,10 @@ if [ ! -f "$SERVICE_JAR" ]; then log "building newsfeed"; $MVN package -DskipTes
 log "building bench/tools, bench/jmh, bench/peer-app"
 (cd bench/tools && $MVN package > "$work/build-tools.log" 2>&1) || fail "bench/tools build; see $work/build-tools.log"
 (cd bench/jmh && $MVN package > "$work/build-jmh.log" 2>&1) || fail "bench/jmh build; see $work/build-jmh.log"
-(cd bench/peer-app && $MVN package -DskipTests > "$work/build-peer.log" 2>&1) || fail "bench/peer-app build"
+PEER_PACKAGE=(-DskipTests)
+# The footprint's BENCH_APPCDS=1 compares both apps with Quarkus' AppCDS archive, written when packaging.
+case "${BENCH_APPCDS:-}" in "" | trained) ;; *) PEER_PACKAGE+=(-Dquarkus.package.jar.appcds.enabled=true) ;; esac
+(cd bench/peer-app && $MVN package "${PEER_PACKAGE[@]}" > "$work/build-peer.log" 2>&1) || fail "bench/peer-app build"
 
 LOAD_START=$(load)
 DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -560,14 +563,52 @@ bench_streams() {
 
 bench_footprint() {
   local rounds=3; [ "$QUICK" = 1 ] && rounds=1
-  log "footprint: start-up to ready and RSS, newsfeed and the peer app, $rounds round(s) each, broker up"
+  # BENCH_APPCDS: both apps with an AppCDS archive of the same kind, started with it (-Xshare:on: fail rather than
+  # start without it), so that the ratio compares like with like.
+  #   1 (or quarkus): Quarkus' own, written when packaging (quarkus.package.jar.appcds.enabled=true): the classes
+  #     of its static initialisation; each app runs from its quarkus-app folder, as that archive requires.
+  #   trained: a dynamic archive (JEP 350) of each app's first start (not measured) to its first answer, written
+  #     when that start stops (-XX:ArchiveClassesAtExit): every class loaded up to then, Kafka clients included.
+  local svc_cds=() peer_cds=() svc_train=() peer_train=() variant="" service_dir peer_dir
+  service_dir=$(dirname "$SERVICE_JAR"); peer_dir=$(dirname "$PEER_JAR")
+  case "${BENCH_APPCDS:-}" in
+    "") ;;
+    trained)
+      svc_train=(-XX:ArchiveClassesAtExit="$work/newsfeed.jsa"); peer_train=(-XX:ArchiveClassesAtExit="$work/peer.jsa")
+      svc_cds=(-XX:SharedArchiveFile="$work/newsfeed.jsa" -Xshare:on)
+      peer_cds=(-XX:SharedArchiveFile="$work/peer.jsa" -Xshare:on)
+      variant=", both with an AppCDS archive of their first start"
+      ;;
+    *)
+      if [ ! -f "$service_dir/app-cds.jsa" ]; then
+        log "footprint: packaging newsfeed with its AppCDS archive"
+        $MVN package -DskipTests -Dquarkus.package.jar.appcds.enabled=true > "$work/build-appcds.log" 2>&1 \
+          || fail "newsfeed's AppCDS build; see $work/build-appcds.log"
+      fi
+      [ -f "$peer_dir/app-cds.jsa" ] || fail "the peer app was packaged without its AppCDS archive"
+      svc_cds=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:on); peer_cds=("${svc_cds[@]}")
+      variant=", both with Quarkus' AppCDS archive"
+      cd "$service_dir"
+      SERVICE_JAR=quarkus-run.jar
+      ;;
+  esac
+  log "footprint: start-up to ready and RSS, newsfeed and the peer app, $rounds round(s) each, broker up$variant"
   local fp=(-Dnewsfeed.kafka.topic=bench.fp.articles -Dnewsfeed.kafka.retractions-topic=bench.fp.retractions
     -Dnewsfeed.kafka.dead-letter-topic=bench.fp.dlq)
   # A first start creates the topics (not measured): the measured ones find them, as in production.
-  start_service fp0 "${fp[@]}"; stop_process "$SERVICE_PID"
+  start_service fp0 "${fp[@]}" "${svc_train[@]}"
+  if [ ${#peer_train[@]} -gt 0 ]; then
+    curl -sf -o /dev/null "http://localhost:$HTTP/feed?limit=20"; stop_process "$SERVICE_PID"
+    [ -f "$work/newsfeed.jsa" ] || fail "newsfeed's first start wrote no archive; see $work/fp0/service.log"
+    start_peer "$work/peer-0.log" "${peer_train[@]}"
+    curl -sf -o /dev/null "http://localhost:$PEER_HTTP/constant"; stop_process "$PEER_PID"
+    [ -f "$work/peer.jsa" ] || fail "the peer app's first start wrote no archive; see $work/peer-0.log"
+  else
+    stop_process "$SERVICE_PID"
+  fi
   local round svc_ready=() svc_started=() peer_started=() svc_rss=() svc_load=() peer_ready=() peer_rss=() peer_load=() started pid max
   for round in $(seq 1 "$rounds"); do
-    start_service "fp$round" "${fp[@]}"
+    start_service "fp$round" "${fp[@]}" "${svc_cds[@]}"
     svc_ready+=("$READY_SECONDS")
     svc_started+=("$(sed -nE 's/.* started in ([0-9.]+)s.*/\1/p' "$work/fp$round/service.log" | head -1)")
     curl -sf -o /dev/null "http://localhost:$HTTP/feed?limit=20"; sleep 1
@@ -576,11 +617,8 @@ bench_footprint() {
     log "  newsfeed: ready ${READY_SECONDS}s, RSS ${svc_rss[-1]} kB after the first request, $max kB under load"
     stop_process "$SERVICE_PID"
 
-    started=$(date +%s%N)
-    java -Dquarkus.http.port=$PEER_HTTP -Dquarkus.management.port=$PEER_MGMT -Dkafka.bootstrap.servers=localhost:$KAFKA \
-      -jar "$PEER_JAR" > "$work/peer-$round.log" 2>&1 &
-    pid=$!; pids+=("$pid")
-    wait_ready $PEER_MGMT $pid "$work/peer-$round.log" "$started"
+    start_peer "$work/peer-$round.log" "${peer_cds[@]}"
+    pid=$PEER_PID
     peer_ready+=("$READY_SECONDS")
     peer_started+=("$(sed -nE 's/.* started in ([0-9.]+)s.*/\1/p' "$work/peer-$round.log" | head -1)")
     curl -sf -o /dev/null "http://localhost:$PEER_HTTP/constant"; sleep 1
@@ -589,29 +627,35 @@ bench_footprint() {
     log "  peer app: ready ${READY_SECONDS}s, RSS ${peer_rss[-1]} kB after the first request, $max kB under load"
     stop_process "$pid"
   done
-  printf -- '- footprint: `java -D… -jar target/quarkus-app/quarkus-run.jar` and `java -D… -jar bench/peer-app/target/quarkus-app/quarkus-run.jar`, default JVM options; ready = first 200 of `/q/health/ready` (polled every 20 ms) after exec; RSS = VmRSS after one GET and 1 s; under load = max VmRSS during `wrk -t1 -c64 -d10s`\n' >> "$COMMANDS"
+  printf -- '- footprint: `java %s-D… -jar target/quarkus-app/quarkus-run.jar` and `java %s-D… -jar bench/peer-app/target/quarkus-app/quarkus-run.jar`%s, default JVM options otherwise; ready = first 200 of `/q/health/ready` (polled every 20 ms) after exec; RSS = VmRSS after one GET and 1 s; under load = max VmRSS during `wrk -t1 -c64 -d10s`\n' \
+    "$(printf '%s ' "${svc_cds[@]}" | sed "s#$work#\$TMP#g; s/^ $//")" \
+    "$(printf '%s ' "${peer_cds[@]}" | sed "s#$work#\$TMP#g; s/^ $//")" "$(case "${BENCH_APPCDS:-}" in
+      "") ;;
+      trained) printf ' (each archive written by -XX:ArchiveClassesAtExit when a first start, not measured, stopped after one request)' ;;
+      *) printf ' (each from its quarkus-app folder, both packaged with -Dquarkus.package.jar.appcds.enabled=true)' ;;
+    esac)" >> "$COMMANDS"
   local sr pr ss ps sl pl met1 met2
   sr=$(printf '%s\n' "${svc_ready[@]}" | median); pr=$(printf '%s\n' "${peer_ready[@]}" | median)
   ss=$(printf '%s\n' "${svc_rss[@]}" | median); ps=$(printf '%s\n' "${peer_rss[@]}" | median)
   sl=$(printf '%s\n' "${svc_load[@]}" | median); pl=$(printf '%s\n' "${peer_load[@]}" | median)
   met1=$(awk -v s="$sr" -v p="$pr" 'BEGIN {print ((s <= 2 && s <= 1.5 * p) ? "met" : "missed")}')
   met2=$(awk -v s="$ss" -v p="$ps" 'BEGIN {print (s <= 1.3 * p ? "met" : "missed")}')
-  record footprint "start-up to ready, broker up (median of $rounds; Quarkus' own \"started in\": $(printf '%s\n' "${svc_started[@]}" | median) s, peer $(printf '%s\n' "${peer_started[@]}" | median) s)" \
+  record footprint "start-up to ready, broker up$variant (median of $rounds; Quarkus' own \"started in\": $(printf '%s\n' "${svc_started[@]}" | median) s, peer $(printf '%s\n' "${peer_started[@]}" | median) s)" \
     "$sr" s "peer app (same Quarkus, same extensions)" "$pr" \
     "$(calc "$sr / $pr" 2)" "<= 2 s and <= 1.5x" "$met1" "$([ "$met1" = missed ] && echo startup)"
   if [ "$met1" = missed ]; then
     # One more start, not measured, recorded from the JVM's first moment to ready.
-    start_service fpjfr "${fp[@]}" "-XX:StartFlightRecording=name=startup,settings=profile"
+    start_service fpjfr "${fp[@]}" "${svc_cds[@]}" "-XX:StartFlightRecording=name=startup,settings=profile"
     jcmd "$SERVICE_PID" JFR.dump name=startup filename="$work/startup.jfr" > /dev/null 2>&1 || true
     stop_process "$SERVICE_PID"
     profile_section startup "newsfeed from JVM start to ready (an extra start under JFR, settings=profile)" \
       "$work/startup.jfr"
   fi
-  record footprint "RSS after the first request" "$(calc "$ss / 1024" 0)" MiB "peer app" "$(calc "$ps / 1024" 0)" \
+  record footprint "RSS after the first request$variant" "$(calc "$ss / 1024" 0)" MiB "peer app" "$(calc "$ps / 1024" 0)" \
     "$(calc "$ss / $ps" 2)" "<= 1.3x" "$met2" "$([ "$met2" = missed ] && echo memory)"
   if [ "$met2" = missed ]; then
     # Where the memory is: one more start with native memory tracking, after the first request.
-    start_service fpnmt "${fp[@]}" -XX:NativeMemoryTracking=summary
+    start_service fpnmt "${fp[@]}" "${svc_cds[@]}" -XX:NativeMemoryTracking=summary
     curl -sf -o /dev/null "http://localhost:$HTTP/feed?limit=20"; sleep 1
     { printf '\n#### Profile `memory`: newsfeed after the first request, by JVM area (NMT summary, committed)\n\n'
       printf 'RSS %s kB. ' "$(rss_kb "$SERVICE_PID")"
@@ -620,8 +664,22 @@ bench_footprint() {
       printf '\n'; } >> "$PROFILES" 2> /dev/null || true
     stop_process "$SERVICE_PID"
   fi
-  record footprint "RSS under load (wrk 64 connections, 10 s)" "$(calc "$sl / 1024" 0)" MiB "peer app" "$(calc "$pl / 1024" 0)" \
+  record footprint "RSS under load (wrk 64 connections, 10 s)$variant" "$(calc "$sl / 1024" 0)" MiB "peer app" "$(calc "$pl / 1024" 0)" \
     "$(calc "$sl / $pl" 2)" "-" "-" ""
+  cd "$ROOT"
+  SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+}
+
+# start_peer LOG [JAVA OPTIONS...]: the footprint's peer app, from its own folder; sets PEER_PID, READY_SECONDS.
+start_peer() {
+  local log=$1; shift
+  local started
+  started=$(date +%s%N)
+  (cd "$(dirname "$PEER_JAR")" && exec java "$@" -Dquarkus.http.port=$PEER_HTTP -Dquarkus.management.port=$PEER_MGMT \
+    -Dkafka.bootstrap.servers=localhost:$KAFKA -jar quarkus-run.jar) > "$log" 2>&1 &
+  PEER_PID=$!
+  pids+=("$PEER_PID")
+  wait_ready $PEER_MGMT $PEER_PID "$log" "$started"
 }
 
 # rss_under_load PID URL: the largest VmRSS (kB) seen every 0.5 s during a 10 s wrk run.

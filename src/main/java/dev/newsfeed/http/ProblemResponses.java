@@ -12,12 +12,16 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import dev.newsfeed.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Gives every error response of the API description its body: {@code application/problem+json}, the
  * {@code Problem} schema, and an example built from the status and the response's own description. Written
- * once here rather than on each of some forty annotations, so that no endpoint can forget it.
+ * once here rather than on each of some forty annotations, so that no endpoint can forget it. It runs at build
+ * time, into the document the build stores: named by {@code mp.openapi.filter} it ran at every start-up instead,
+ * on the whole document (issue 10).
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     @Override

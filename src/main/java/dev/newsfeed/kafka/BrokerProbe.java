@@ -7,8 +7,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -46,7 +48,11 @@ public class BrokerProbe {
         this.admin = admin;
     }
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * First among the start-up observers after the embedded broker: the first probe creates the admin client, which
+     * the view's reader needs next to check its topics, on this thread while the main thread starts the rest.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
         thread.scheduleWithFixedDelay(this::probe, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

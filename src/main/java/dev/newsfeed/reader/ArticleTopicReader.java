@@ -45,7 +45,8 @@ import dev.newsfeed.view.LogPosition;
 public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ArticleTopicReader.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /** How long a metadata request (partitions, offsets, positions) may wait for the broker. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofMillis(500);
     private static final Duration LOG_STARTS_REFRESH = Duration.ofMinutes(5);
     private static final Duration PARTITIONS_REFRESH = Duration.ofSeconds(10);
     /** Records applied as one batch at most while replaying: about 20 MB of articles of 2 KB. */
@@ -55,10 +56,10 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     public record TopicIds(String articles, String retractions) {
     }
 
-    /** How the reader paces itself. */
-    public record Pacing(Duration minBackoff, Duration maxBackoff, Duration commitInterval) {
+    /** How the reader paces itself; {@code pollTimeout} is how long a poll waits for records that do not come. */
+    public record Pacing(Duration minBackoff, Duration maxBackoff, Duration commitInterval, Duration pollTimeout) {
         public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(500), Duration.ofSeconds(30),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Duration.ofMillis(500));
     }
 
     private final Map<String, Object> consumerConfig;
@@ -243,6 +244,14 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             Instant partitionsRead = clock.instant();
             Instant committed = clock.instant();
             while (!closed) {
+                // Before the poll: a view already at the end (empty topics, or a restart with nothing new) has caught
+                // up at once, not after a poll has waited its whole timeout for records that do not come.
+                if (!caughtUp.isDone() && reached(kafka, end)) {
+                    view.commit();
+                    committed = clock.instant();
+                    LOG.infof("Feed view caught up with %s: %d articles", topic, view.size());
+                    caughtUp.complete(null);
+                }
                 if (logStartsRead.plus(LOG_STARTS_REFRESH).isBefore(clock.instant())) {
                     readLogStarts(kafka, partitions);
                     logStartsRead = clock.instant();
@@ -251,7 +260,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     partitions = addNewPartitions(kafka, partitions);
                     partitionsRead = clock.instant();
                 }
-                ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+                ConsumerRecords<String, byte[]> records = kafka.poll(pacing.pollTimeout());
                 if (!records.isEmpty()) {
                     applyBatch(kafka, records);
                     lastProgress = clock.instant();
@@ -263,14 +272,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 if (lag == 0) {
                     lastProgress = clock.instant();
                 }
-                boolean justCaughtUp = !caughtUp.isDone() && reached(kafka, end);
-                if (justCaughtUp || committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
+                if (committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
                     view.commit();
                     committed = clock.instant();
-                }
-                if (justCaughtUp) {
-                    LOG.infof("Feed view caught up with %s: %d articles", topic, view.size());
-                    caughtUp.complete(null);
                 }
             }
         } finally {
@@ -326,7 +330,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         for (String name : retractionsTopic == null ? List.of(topic) : List.of(topic, retractionsTopic)) {
             List<PartitionInfo> infos;
             try {
-                infos = kafka.partitionsFor(name, POLL_TIMEOUT);
+                infos = kafka.partitionsFor(name, METADATA_TIMEOUT);
             } catch (TimeoutException e) {
                 return known;
             }
@@ -411,7 +415,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private void readLogStarts(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         try {
             Map<String, Long> starts = new HashMap<>();
-            kafka.beginningOffsets(partitions, POLL_TIMEOUT).forEach((partition, offset) -> starts
+            kafka.beginningOffsets(partitions, METADATA_TIMEOUT).forEach((partition, offset) -> starts
                     .put(log(partition), offset));
             view.horizon(view.horizon().withLogStarts(starts));
         } catch (TimeoutException e) {
@@ -456,7 +460,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
         try {
             return end.entrySet().stream()
-                    .allMatch(partition -> kafka.position(partition.getKey(), POLL_TIMEOUT) >= partition.getValue());
+                    .allMatch(partition -> kafka.position(partition.getKey(), METADATA_TIMEOUT)
+                            >= partition.getValue());
         } catch (TimeoutException e) {
             return false;
         }

@@ -179,7 +179,8 @@ class ArticleTopicReaderTest {
             ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     bootstrapServers, ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
                     ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000), name, null, followed,
-                    new ArticleTopicReader.Pacing(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    new ArticleTopicReader.Pacing(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                            Duration.ofMillis(500)),
                     Clock.systemUTC());
             Thread thread = new Thread(reader, "test-follower");
             KafkaBrokerResource.interruptBroker();
@@ -202,6 +203,42 @@ class ArticleTopicReaderTest {
                 reader.close();
                 thread.join(10_000);
             }
+        }
+    }
+
+    /** Issue 10 (start-up): a reader with nothing to read has caught up at once, not after a poll's timeout. */
+    @Test
+    void readerWithNothingLeftToReadHasCaughtUpWithoutWaitingForAPoll() throws Exception {
+        String name = newTopic();
+        // Polls that wait longer than the test may: caught up in time only when no poll was waited for.
+        ArticleTopicReader.Pacing patient = new ArticleTopicReader.Pacing(Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(5));
+        Path folder = dataDir.resolve("view");
+        try (FeedView empty = FeedView.open(folder)) {
+            catchUp(new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), name,
+                    null, empty, patient, Clock.systemUTC()), ids(name));
+        }
+        send(name, "kept", json.writeValueAsString(article("kept", "Kept")));
+        TopicViews.readToTheEnd(bootstrapServers, name, null, FeedView.open(folder), ids(name)).view().close();
+
+        // A restart with nothing new since the view's checkpoint.
+        try (FeedView reopened = FeedView.open(folder)) {
+            catchUp(new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), name,
+                    null, reopened, patient, Clock.systemUTC()), ids(name));
+
+            assertThat(reopened.find("kept")).isPresent();
+        }
+    }
+
+    private static void catchUp(ArticleTopicReader reader, ArticleTopicReader.TopicIds ids) throws Exception {
+        reader.topicIds(ids);
+        Thread thread = new Thread(reader, "test-patient-reader");
+        thread.start();
+        try {
+            reader.caughtUp().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } finally {
+            reader.close();
+            thread.join(10_000);
         }
     }
 
