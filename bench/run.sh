@@ -552,6 +552,7 @@ bench_streams() {
   record streams "events delivered / expected; clients refused, disconnected, short of events" \
     "$(field "$out" sse_delivered) / $(field "$out" sse_expected); $(field "$out" sse_refused), $ended, $short" "" \
     "" "" "" "no client falls behind" "$met" "$([ "$met" = missed ] && echo streams)"
+  record streams "the POSTs: status or client failure, count" "$(field "$out" sse_post_outcomes)" "" "" "" "" "-" "-" ""
   record streams "newsfeed CPU per delivered event ($(field "$out" sse_cpu_seconds) CPU s, $(field "$out" sse_events_per_s) events/s)" \
     "$(field "$out" sse_cpu_us_per_event)" "us/event" "" "" "" "-" "-" ""
   if [ "$met" = missed ]; then

@@ -87,6 +87,7 @@ public final class SseFanout {
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         AtomicInteger created = new AtomicInteger();
+        java.util.concurrent.ConcurrentMap<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
         for (int i = 0; i < count; i++) {
             long due = start + i * periodNanos;
             long wait;
@@ -95,8 +96,11 @@ public final class SseFanout {
             }
             sent[i] = System.nanoTime();
             int n = i;
-            poster.post(tag + "-" + i, articles.article(tag, i)).thenAccept(response -> {
-                if (response.statusCode() == 201) {
+            poster.post(tag + "-" + i, articles.article(tag, i)).whenComplete((response, failure) -> {
+                // What became of each POST: its status, or the client's exception (a refused connection, a timeout).
+                outcomes.merge(failure != null ? rootCause(failure).getClass().getSimpleName()
+                        : String.valueOf(response.statusCode()), 1, Integer::sum);
+                if (failure == null && response.statusCode() == 201) {
                     acked[n] = System.nanoTime();
                     created.incrementAndGet();
                 }
@@ -119,12 +123,21 @@ public final class SseFanout {
                 clients, refused, count, created.get(), expected, delivered.get(), ended, behind, elapsed / 1e9,
                 cpuSeconds, delivered.get() == 0 ? Double.NaN : cpuSeconds * 1e6 / delivered.get(),
                 delivered.get() / (elapsed / 1e9));
+        System.out.println("sse_post_outcomes=" + outcomes.toString().replaceAll("[{} ]", ""));
         System.out.println(Stats.summary("sse_delivery", sample));
         // From Kafka's acknowledgement (the 201) instead: the fan-out alone, without the queue of the intake.
         long[] afterAck = java.util.stream.IntStream.range(0, sample.length).filter(k -> acked[articleOf[k]] > 0)
                 .mapToLong(k -> arrivals[k] - acked[articleOf[k]]).toArray();
         System.out.println(Stats.summary("sse_after_ack", afterAck));
         System.exit(0);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** utime + stime of a process, in clock ticks (USER_HZ, 100 on Linux). */
