@@ -542,7 +542,9 @@ bench_streams() {
   log "  $out"
   local short ended met
   short=$(field "$out" sse_clients_short); ended=$(field "$out" sse_clients_disconnected)
-  met=$(awk -v s="$short" -v e="$ended" -v r="$(field "$out" sse_refused)" 'BEGIN {print ((s == 0 && e == 0 && r == 0) ? "met" : "missed")}')
+  # Met only when the articles really came at the rate: a sender that fell behind its schedule tested a lower one.
+  met=$(awk -v s="$short" -v e="$ended" -v r="$(field "$out" sse_refused)" -v l="$(field "$out" sse_sender_late_ms)" \
+    'BEGIN {print ((s == 0 && e == 0 && r == 0 && l <= 1000) ? "met" : "missed")}')
   record streams "$SSE_CLIENTS clients (fields=summary), $VIS_RATE articles/s for ${SSE_SECONDS}s: delivery p50 / p99 / max" \
     "$(field "$out" sse_delivery_p50) / $(field "$out" sse_delivery_p99) / $(field "$out" sse_delivery_max)" ms \
     "" "" "" "(no target; visibility's p99 <= 50 ms for reference)" "-" ""
@@ -551,8 +553,9 @@ bench_streams() {
     "" "" "" "-" "-" ""
   record streams "events delivered / expected; clients refused, disconnected, short of events" \
     "$(field "$out" sse_delivered) / $(field "$out" sse_expected); $(field "$out" sse_refused), $ended, $short" "" \
-    "" "" "" "no client falls behind" "$met" "$([ "$met" = missed ] && echo streams)"
-  record streams "the POSTs: status or client failure, count" "$(field "$out" sse_post_outcomes)" "" "" "" "" "-" "-" ""
+    "" "" "" "no client falls behind, at the rate" "$met" "$([ "$met" = missed ] && echo streams)"
+  record streams "the POSTs (64 in flight at most): status or client failure:count; last one sent late by" \
+    "$(field "$out" sse_post_outcomes); $(field "$out" sse_sender_late_ms) ms" "" "" "" "" "-" "-" ""
   record streams "newsfeed CPU per delivered event ($(field "$out" sse_cpu_seconds) CPU s, $(field "$out" sse_events_per_s) events/s)" \
     "$(field "$out" sse_cpu_us_per_event)" "us/event" "" "" "" "-" "-" ""
   if [ "$met" = missed ]; then

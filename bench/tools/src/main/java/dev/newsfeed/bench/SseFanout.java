@@ -88,15 +88,20 @@ public final class SseFanout {
         long start = System.nanoTime();
         AtomicInteger created = new AtomicInteger();
         java.util.concurrent.ConcurrentMap<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.Semaphore posting = new java.util.concurrent.Semaphore(64);
         for (int i = 0; i < count; i++) {
             long due = start + i * periodNanos;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
             }
+            // At most 64 POSTs in flight, as PostLoad: each takes a connection, and with 1,000 streams open the
+            // service's connection limit leaves room for no more; past it, Vert.x closes new connections at once.
+            posting.acquire();
             sent[i] = System.nanoTime();
             int n = i;
             poster.post(tag + "-" + i, articles.article(tag, i)).whenComplete((response, failure) -> {
+                posting.release();
                 // What became of each POST: its status, or the client's exception (a refused connection, a timeout).
                 outcomes.merge(failure != null ? rootCause(failure).getClass().getSimpleName()
                         : String.valueOf(response.statusCode()), 1, Integer::sum);
@@ -106,6 +111,8 @@ public final class SseFanout {
                 }
             });
         }
+        // How far behind its schedule the last POST went out: the 64 in flight were all waiting for their answers.
+        long senderLateMs = (System.nanoTime() - (start + (count - 1) * periodNanos)) / 1_000_000;
         long expected = (long) count * (clients - refused);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && delivered.get() < expected) {
@@ -123,7 +130,8 @@ public final class SseFanout {
                 clients, refused, count, created.get(), expected, delivered.get(), ended, behind, elapsed / 1e9,
                 cpuSeconds, delivered.get() == 0 ? Double.NaN : cpuSeconds * 1e6 / delivered.get(),
                 delivered.get() / (elapsed / 1e9));
-        System.out.println("sse_post_outcomes=" + outcomes.toString().replaceAll("[{} ]", ""));
+        System.out.println("sse_sender_late_ms=" + senderLateMs);
+        System.out.println("sse_post_outcomes=" + outcomes.toString().replaceAll("[{} ]", "").replace('=', ':'));
         System.out.println(Stats.summary("sse_delivery", sample));
         // From Kafka's acknowledgement (the 201) instead: the fan-out alone, without the queue of the intake.
         long[] afterAck = java.util.stream.IntStream.range(0, sample.length).filter(k -> acked[articleOf[k]] > 0)
