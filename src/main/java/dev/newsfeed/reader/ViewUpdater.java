@@ -39,7 +39,8 @@ public class ViewUpdater {
     private final KafkaClients clients;
     private final ViewSettings settings;
     private FeedView view;
-    private ArticleTopicReader reader;
+    // Volatile: every feed request asks whether the view has caught up, on the IO threads, without taking the lock.
+    private volatile ArticleTopicReader reader;
     private volatile boolean stopping;
     private volatile boolean reading;
     private Thread thread;
@@ -59,7 +60,12 @@ public class ViewUpdater {
         return view;
     }
 
-    synchronized ArticleTopicReader reader() {
+    ArticleTopicReader reader() {
+        ArticleTopicReader known = reader;
+        return known != null ? known : createReader();
+    }
+
+    private synchronized ArticleTopicReader createReader() {
         if (reader == null) {
             reader = new ArticleTopicReader(clients.consumerConfig(Map.of(
                     ConsumerConfig.CLIENT_ID_CONFIG, "newsfeed-view")), topic.name(), topic.retractionsName(), view(),
