@@ -20,16 +20,24 @@ public class ArticleEnricher {
     private final NameTagger tagger = new NameTagger();
 
     public Article enrich(Article article) {
-        List<String> sentenceCase = new ArrayList<>();
-        if (article.subtitle() != null) {
-            sentenceCase.add(article.subtitle());
-        }
-        if (article.summary() != null) {
-            sentenceCase.add(article.summary());
-        }
-        sentenceCase.addAll(article.body());
         int minutes = Math.max(1, (article.wordCount() + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
-        return article.enriched(tagger.tags(String.join("\n", sentenceCase)), minutes,
-                NameTagger.Slugs.of(article.title()));
+        return article.enriched(tagger.tags(taggedText(article.subtitle(), article.summary(), article.body())),
+                minutes, NameTagger.Slugs.of(article.title()));
+    }
+
+    /**
+     * The text names are looked for in: the sentence-case parts, one per line (titles capitalise every word). Public
+     * for the benchmark of the tagger, which must tag what the service tags.
+     */
+    public static String taggedText(String subtitle, String summary, List<String> body) {
+        List<String> sentenceCase = new ArrayList<>(body.size() + 2);
+        if (subtitle != null) {
+            sentenceCase.add(subtitle);
+        }
+        if (summary != null) {
+            sentenceCase.add(summary);
+        }
+        sentenceCase.addAll(body);
+        return String.join("\n", sentenceCase);
     }
 }

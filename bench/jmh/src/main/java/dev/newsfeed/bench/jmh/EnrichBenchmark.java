@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
+import dev.newsfeed.enrich.ArticleEnricher;
 import dev.newsfeed.enrich.LegacyNameTagger;
 import dev.newsfeed.enrich.NameTagger;
 
@@ -73,15 +73,7 @@ public class EnrichBenchmark {
         byte[] bytes = size.equals("seed") ? file
                 : ParserBenchmark.enlarged(new String(file, StandardCharsets.UTF_8), 100 * 1024);
         ArticleText article = new ArticleParser().parse(bytes);
-        List<String> lines = new ArrayList<>();
-        if (article.subtitle() != null) {
-            lines.add(article.subtitle());
-        }
-        if (article.summary() != null) {
-            lines.add(article.summary());
-        }
-        lines.addAll(article.body());
-        return String.join("\n", lines);
+        return ArticleEnricher.taggedText(article.subtitle(), article.summary(), article.body());
     }
 
     /**
