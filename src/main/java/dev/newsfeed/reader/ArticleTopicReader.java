@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +57,20 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     public record TopicIds(String articles, String retractions) {
     }
 
+    /**
+     * Hears each batch applied while following the topics, after the catch-up: for the meters, which this plain
+     * Java reader leaves to its caller.
+     */
+    @FunctionalInterface
+    public interface BatchListener {
+        /**
+         * @param applyNanos how long the view took to apply the batch and show it
+         * @param shownAfterMillis for each record of the batch that became an article change, the time from its
+         *        Kafka timestamp to the moment the view showed it
+         */
+        void applied(long applyNanos, long[] shownAfterMillis);
+    }
+
     /** How the reader paces itself; {@code pollTimeout} is how long a poll waits for records that do not come. */
     public record Pacing(Duration minBackoff, Duration maxBackoff, Duration commitInterval, Duration pollTimeout) {
         public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(500), Duration.ofSeconds(30),
@@ -81,6 +96,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private volatile long lag = -1;
     private volatile Instant lastProgress;
     private volatile String lastFailure;
+    private volatile BatchListener batchListener = (applyNanos, shownAfterMillis) -> {
+    };
 
     /**
      * @param consumerConfig connection settings ({@code bootstrap.servers}, security); group settings are dropped
@@ -134,6 +151,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     public boolean isCaughtUp() {
         return caughtUp.isDone();
+    }
+
+    /** Tells {@code listener} of every batch applied from now on, once the view has caught up. */
+    public void onApplied(BatchListener listener) {
+        this.batchListener = listener;
     }
 
     /** Whether a session is reading the topics now. */
@@ -362,15 +384,17 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private void applyBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> first) {
         List<ArticleChange> changes = new ArrayList<>(first.count());
         Map<String, Long> readUpTo = new HashMap<>();
+        // How old a record is when shown says something only of records that came while following, not of a replay.
+        Timestamps timestamps = caughtUp.isDone() ? new Timestamps(first.count()) : null;
         int read = 0;
         ConsumerRecords<String, byte[]> records = first;
         while (true) {
             // Retractions first: a retraction and its own tombstone often arrive in one poll, and taking the
             // retraction first files the id under it at once instead of under the tombstone for a moment.
             if (retractionsTopic != null) {
-                decode(records.records(retractionsTopic), changes, readUpTo);
+                decode(records.records(retractionsTopic), changes, readUpTo, timestamps);
             }
-            decode(records.records(topic), changes, readUpTo);
+            decode(records.records(topic), changes, readUpTo, timestamps);
             read += records.count();
             if (records.count() < maxPollRecords || read >= MAX_BATCH || closed) {
                 break;
@@ -380,17 +404,53 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 break;
             }
         }
+        long started = System.nanoTime();
         view.apply(changes, readUpTo);
+        long applyNanos = System.nanoTime() - started;
         recordsRead.addAndGet(read);
+        if (timestamps != null) {
+            batchListener.applied(applyNanos, timestamps.ages(clock.millis()));
+        }
+    }
+
+    /** The Kafka timestamps of the records of a batch that became changes; records without one are left out. */
+    private static final class Timestamps {
+        private long[] values;
+        private int size;
+
+        Timestamps(int expected) {
+            values = new long[Math.max(expected, 1)];
+        }
+
+        void add(long timestamp) {
+            if (timestamp < 0) {
+                return;
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = timestamp;
+        }
+
+        long[] ages(long now) {
+            long[] ages = new long[size];
+            for (int i = 0; i < size; i++) {
+                ages[i] = Math.max(0, now - values[i]);
+            }
+            return ages;
+        }
     }
 
     private void decode(Iterable<ConsumerRecord<String, byte[]>> records, List<ArticleChange> changes,
-            Map<String, Long> readUpTo) {
+            Map<String, Long> readUpTo, Timestamps timestamps) {
         for (ConsumerRecord<String, byte[]> record : records) {
             LogPosition position = decoder.position(record);
             readUpTo.merge(position.log(), position.offset() + 1, Math::max);
             try {
                 changes.add(decoder.decode(record));
+                if (timestamps != null) {
+                    timestamps.add(record.timestamp());
+                }
             } catch (UnusableRecordException e) {
                 skipped.get(e.reason()).incrementAndGet();
                 LOG.warnf("Skipped record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),

@@ -1,5 +1,7 @@
 package dev.newsfeed.reader;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -7,11 +9,13 @@ import dev.newsfeed.view.FeedView;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * The view's meters at {@code /q/metrics}: articles shown, how far the reader is behind the topics, records
- * skipped as unreadable (by reason), and reader failures.
+ * skipped as unreadable (by reason), reader failures, and once the view has caught up, how long applying a batch
+ * takes and how old each record is when the view shows it (the staleness a poller of any instance may see).
  */
 @ApplicationScoped
 public class ViewMetrics {
@@ -30,5 +34,19 @@ public class ViewMetrics {
         }
         FunctionCounter.builder("newsfeed.feed.reader.failures", reader, ArticleTopicReader::failures)
                 .description("Times the reader stopped on a failure and started again").register(registry);
+        Timer apply = Timer.builder("newsfeed.feed.apply")
+                .description("Time the view took to apply a batch of records read while following the topics, and"
+                        + " to show it")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        Timer shown = Timer.builder("newsfeed.feed.visible.delay")
+                .description("For each record read while following the topics: from its Kafka timestamp to the"
+                        + " moment the view showed it")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        reader.onApplied((applyNanos, shownAfterMillis) -> {
+            apply.record(applyNanos, TimeUnit.NANOSECONDS);
+            for (long millis : shownAfterMillis) {
+                shown.record(millis, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 }

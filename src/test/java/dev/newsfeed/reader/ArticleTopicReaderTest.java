@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
@@ -230,6 +232,34 @@ class ArticleTopicReaderTest {
         }
     }
 
+    @Test
+    void readerTellsHowOldEachRecordItFollowedWasWhenTheViewShowedItAndNothingOfItsCatchUp() throws Exception {
+        String name = newTopic();
+        send(name, "replayed", json.writeValueAsString(article("replayed", "Replayed")));
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        try (FeedView followed = FeedView.inMemory()) {
+            ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers), name, null, followed);
+            reader.onApplied((applyNanos, shownAfterMillis) -> LongStream.of(shownAfterMillis).forEach(heard::add));
+            Thread thread = new Thread(reader, "test-follower");
+            thread.start();
+            try {
+                reader.caughtUp().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                // Stamped a minute ago, as a record that waited that long before the view read it.
+                long aMinuteAgo = System.currentTimeMillis() - 60_000;
+                send(name, "late", json.writeValueAsString(article("late", "Late")), aMinuteAgo);
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> !heard.isEmpty());
+                assertThat(followed.find("late")).isPresent();
+                assertThat(heard).as("the record that came after the catch-up, alone").singleElement()
+                        .satisfies(millis -> assertThat(millis).isBetween(60_000L, 60_000L + 30_000L));
+            } finally {
+                reader.close();
+                thread.join(10_000);
+            }
+        }
+    }
+
     private static void catchUp(ArticleTopicReader reader, ArticleTopicReader.TopicIds ids) throws Exception {
         reader.topicIds(ids);
         Thread thread = new Thread(reader, "test-patient-reader");
@@ -254,12 +284,16 @@ class ArticleTopicReaderTest {
     }
 
     private void send(String name, String key, String value) throws Exception {
+        send(name, key, value, null);
+    }
+
+    private void send(String name, String key, String value, Long timestamp) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(name, key, value)).get();
+            producer.send(new ProducerRecord<>(name, null, timestamp, key, value)).get();
         }
     }
 
