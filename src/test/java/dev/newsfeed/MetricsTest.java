@@ -42,8 +42,9 @@ class MetricsTest {
                 .body(containsString("newsfeed_sources_pending"))
                 .body(containsString("newsfeed_feed_skipped_records"))
                 .body(containsString("newsfeed_feed_stream_clients"))
-                .body(containsString("newsfeed_feed_apply_seconds{quantile=\"0.5\"}"))
-                .body(containsString("newsfeed_feed_visible_delay_seconds{quantile=\"0.99\"}")));
+                .body(containsString("newsfeed_feed_apply_seconds_bucket{le=\"+Inf\"}"))
+                .body(containsString("newsfeed_feed_visible_delay_seconds_bucket{le=\"+Inf\"}"))
+                .body(containsString("newsfeed_publish_latency_seconds_bucket{le=\"+Inf\"}")));
     }
 
     @Test
