@@ -8,6 +8,10 @@
 #
 #   ./mvnw -q -o package -DskipTests && bench/rebuild.sh [N (100000)] [ROUNDS (2)]
 # Prints one RESULT line per round (articles/s wall and per process CPU second, ratios view/lucene) and QUERY lines.
+#
+#   bench/rebuild.sh --lone [BASE (20000)] [LONE (6000)] [ROUNDS (6)]
+# instead applies LONE records one at a time to a view of BASE (bench/LoneApply.java): what the view costs a writer
+# who comes alone (one refresh each), per round: wall p50/p90/p99, CPU per record, a first page's wall p50.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LIB=target/quarkus-app/lib/main
@@ -15,5 +19,9 @@ LIB=target/quarkus-app/lib/main
 CP="target/classes:$(ls $LIB/*.jar target/quarkus-app/lib/boot/*.jar | tr '\n' ':')"
 out=$(mktemp -d -t newsfeed-rebuild-bench.XXXXXX)
 trap 'rm -rf "$out"' EXIT
-javac -nowarn -cp "$CP" -d "$out" bench/WriteArticles.java bench/RebuildBench.java
+javac -nowarn -cp "$CP" -d "$out" bench/WriteArticles.java bench/RebuildBench.java bench/LoneApply.java
+if [ "${1:-}" = --lone ]; then
+  shift
+  exec java -Xmx${HEAP:-256m} ${JAVA_OPTS:-} -cp "$out:$CP" LoneApply "${1:-20000}" "${2:-6000}" "${3:-6}"
+fi
 exec java -Xmx${HEAP:-256m} ${JAVA_OPTS:-} -cp "$out:$CP" RebuildBench "${1:-100000}" "${2:-2}"

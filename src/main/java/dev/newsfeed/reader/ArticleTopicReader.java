@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,8 +58,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     }
 
     /**
-     * Hears each batch applied while following the topics, after the catch-up: for the meters, which this plain
-     * Java reader leaves to its caller.
+     * Hears each batch applied while following the topics, after the catch-up, that the view showed at once: for the
+     * meters, which this plain Java reader leaves to its caller. A burst of records that nobody waits for, which the
+     * view shows at its end rather than batch by batch, is not heard.
      */
     @FunctionalInterface
     public interface BatchListener {
@@ -385,7 +386,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         List<ArticleChange> changes = new ArrayList<>(first.count());
         Map<String, Long> readUpTo = new HashMap<>();
         // How old a record is when shown says something only of records that came while following, not of a replay.
-        Timestamps timestamps = caughtUp.isDone() ? new Timestamps(first.count()) : null;
+        LongStream.Builder timestamps = caughtUp.isDone() ? LongStream.builder() : null;
         int read = 0;
         ConsumerRecords<String, byte[]> records = first;
         while (true) {
@@ -404,51 +405,32 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 break;
             }
         }
+        long shownBefore = timestamps == null ? 0 : view.snapshot();
         long started = System.nanoTime();
         view.apply(changes, readUpTo);
         long applyNanos = System.nanoTime() - started;
         recordsRead.addAndGet(read);
-        if (timestamps != null) {
-            batchListener.applied(applyNanos, timestamps.ages(clock.millis()));
-        }
-    }
-
-    /** The Kafka timestamps of the records of a batch that became changes; records without one are left out. */
-    private static final class Timestamps {
-        private long[] values;
-        private int size;
-
-        Timestamps(int expected) {
-            values = new long[Math.max(expected, 1)];
-        }
-
-        void add(long timestamp) {
-            if (timestamp < 0) {
-                return;
+        if (timestamps != null && view.snapshot() != shownBefore) {
+            long now = clock.millis();
+            long[] ages = timestamps.build().map(timestamp -> Math.max(0, now - timestamp)).toArray();
+            try {
+                batchListener.applied(applyNanos, ages);
+            } catch (RuntimeException e) {
+                // A meter must never stop the view from following the topics.
+                LOG.debugf("A batch listener failed: %s", LogValues.safe(e.toString()));
             }
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = timestamp;
-        }
-
-        long[] ages(long now) {
-            long[] ages = new long[size];
-            for (int i = 0; i < size; i++) {
-                ages[i] = Math.max(0, now - values[i]);
-            }
-            return ages;
         }
     }
 
     private void decode(Iterable<ConsumerRecord<String, byte[]>> records, List<ArticleChange> changes,
-            Map<String, Long> readUpTo, Timestamps timestamps) {
+            Map<String, Long> readUpTo, LongStream.Builder timestamps) {
         for (ConsumerRecord<String, byte[]> record : records) {
             LogPosition position = decoder.position(record);
             readUpTo.merge(position.log(), position.offset() + 1, Math::max);
             try {
                 changes.add(decoder.decode(record));
-                if (timestamps != null) {
+                // Kafka gives -1 to a record that has no timestamp (an old message format).
+                if (timestamps != null && record.timestamp() >= 0) {
                     timestamps.add(record.timestamp());
                 }
             } catch (UnusableRecordException e) {

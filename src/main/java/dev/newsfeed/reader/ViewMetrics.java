@@ -50,7 +50,7 @@ public class ViewMetrics {
                 .register(registry);
         Timer shown = Timer.builder("newsfeed.feed.visible.delay")
                 .description("For each record read while following the topics: from its Kafka timestamp to the"
-                        + " moment the view showed it")
+                        + " moment the view showed it (a burst nobody waits for, shown at its end, is left out)")
                 .publishPercentileHistogram().minimumExpectedValue(FASTEST).maximumExpectedValue(SLOWEST)
                 .register(registry);
         reader.onApplied((applyNanos, shownAfterMillis) -> {
