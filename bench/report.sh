@@ -51,11 +51,13 @@ How each figure is taken (bench/run.sh; the programs are in bench/tools, bench/j
   ($producer: its application.properties, else Kafka 4.1 defaults), to a plain topic of the same broker (the compacted
   articles topic refuses keyless records).
 - **Visibility**: one Java program sends at a steady rate (a POST, or a dot-file written then renamed into the
-  folder), keeps one \`/feed/stream?fields=summary\` connection open and one client polling
-  \`/feed?limit=50&fields=summary\` back to back, and times each article from its request (rename) to the 201,
+  folder), keeps one \`/feed/stream?fields=summary\` connection open and one client following the feed's changes
+  back to back (\`/feed?limit=100&fields=summary&since=\` each page's next token), and times each article from its request (rename) to the 201,
   to the first page that lists it, and to its event. Peer: \`EndToEndLatency\` (one record at a time, acks=all,
   produce to consume) on the same broker; the p99 target is min(50 ms, its p99 + linger.ms + 20 ms), plus the
-  2 s settle time for files.
+  2 s settle time for files. Before the measured runs, one POST run of the same size, unmeasured. The service's
+  timers are read from \`/q/metrics\` before and after each run; the quantiles are of the difference between the
+  two scrapes' histogram buckets, interpolated within a bucket as Prometheus does.
 - **Serving**: \`wrk -t1 -c64 -d${duration}s --latency\`, newsfeed and nginx alternately (A B A B); nginx
   (worker_processes auto, sendfile, its own temp config on loopback) serves files holding the bytes newsfeed
   answered for each URL. The 304 rows send \`If-None-Match\` with each server's own ETag. The fixed-rate row is
