@@ -123,11 +123,11 @@ final class ArticleLines {
                 "byte 0x%02X at offset %d is not valid UTF-8; save the file as UTF-8", bytes[offset] & 0xFF, offset));
     }
 
-    /** The line of a byte offset as errors about bytes give it: LF counted alone. */
+    /** The line of a byte offset, counted as the lines are: CRLF, CR and LF each end one. */
     private static int lineAt(byte[] bytes, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
                 line++;
             }
         }

@@ -106,6 +106,25 @@ class ArticleParserBytesTest {
                 + ": this looks like a binary file, not article text");
     }
 
+    @ParameterizedTest(name = "lines ended by {0}")
+    @ValueSource(strings = { "LF", "CRLF", "CR" })
+    void byteErrorsNameTheLineAsTheParserCountsLinesWhateverTheLineEnds(String ending) {
+        String end = switch (ending) {
+            case "LF" -> "\n";
+            case "CRLF" -> "\r\n";
+            default -> "\r";
+        };
+        String head = TITLE + end + end + TITLE + end + "A body paragraph." + end;
+
+        ArticleParseException binary = refused(head + "Binary\u0000." + end);
+        ArticleParseException notUtf8 = assertThrows(ArticleParseException.class,
+                () -> parser.parse(bytes(HexFormat.of().formatHex((head + "Caf").getBytes(StandardCharsets.UTF_8))
+                        + "E9")));
+
+        assertThat(binary.line()).as("a control byte on line 5").isEqualTo(5);
+        assertThat(notUtf8.line()).as("malformed UTF-8 on line 5").isEqualTo(5);
+    }
+
     @ParameterizedTest(name = "at {0} bytes into the line")
     @ValueSource(ints = { 0, 1, 7, 8, 9, 15, 9_999, 10_000, 10_001 })
     void controlByteDeepInAVeryLongLineIsFoundAtItsOffset(int at) {
