@@ -7,18 +7,28 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Writers waiting for the view to apply the record Kafka acknowledged to them. */
+/**
+ * Writers waiting for the view to apply the record Kafka acknowledged to them. The positions the view shows are kept
+ * here, under the same lock as the writers: a writer who came with positions read a moment earlier could miss the
+ * batch that showed its record, and wait for the next one, which may not come before its timeout.
+ */
 final class AppliedWaiters {
 
     private record Waiter(LogPosition position, CompletableFuture<Void> applied) {
     }
 
     private final List<Waiter> waiting = new ArrayList<>();
+    // Guarded by this: for every log, the offset of the first record the view does not show yet.
+    private Map<String, Long> shown;
 
-    /** Completes once {@code next} (the view's positions) passes {@code position}. */
-    synchronized CompletionStage<Void> await(LogPosition position, Map<String, Long> next) {
+    AppliedWaiters(Map<String, Long> shown) {
+        this.shown = shown;
+    }
+
+    /** Completes once the view shows the record at {@code position}: at once when it does already. */
+    synchronized CompletionStage<Void> await(LogPosition position) {
         CompletableFuture<Void> applied = new CompletableFuture<>();
-        if (passed(position, next)) {
+        if (passed(position, shown)) {
             applied.complete(null);
         } else {
             waiting.add(new Waiter(position, applied));
@@ -32,9 +42,11 @@ final class AppliedWaiters {
         return !waiting.isEmpty();
     }
 
+    /** The view shows everything before {@code next} now: completes the writers it passed. */
     void advance(Map<String, Long> next) {
         List<CompletableFuture<Void>> done = new ArrayList<>();
         synchronized (this) {
+            shown = next;
             for (Iterator<Waiter> waiters = waiting.iterator(); waiters.hasNext();) {
                 Waiter waiter = waiters.next();
                 if (waiter.applied().isDone()) {
