@@ -119,13 +119,10 @@ final class LegacyArticleParser {
     }
 
     private static void refuseBinary(byte[] bytes) throws ArticleParseException {
-        int line = 1;
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
-            if (b == '\n') {
-                line++;
-            } else if (b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\f') {
-                throw new ArticleParseException(BINARY, line, String.format(
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                throw new ArticleParseException(BINARY, lineAt(bytes, i), String.format(
                         "control character 0x%02X at byte %d: this looks like a binary file, not article text", b, i));
             }
         }
@@ -150,10 +147,15 @@ final class LegacyArticleParser {
         return out.flip().toString();
     }
 
+    /**
+     * The one change made to this oracle since it was frozen: byte errors counted LF alone, so a CR-only file had
+     * every byte on line 1, while its text errors (split on CRLF, CR and LF) counted all three. Both parsers now
+     * count byte errors as text lines are counted.
+     */
     private static int lineAt(byte[] bytes, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
                 line++;
             }
         }
