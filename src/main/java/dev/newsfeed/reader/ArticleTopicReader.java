@@ -405,12 +405,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 break;
             }
         }
-        long shownBefore = timestamps == null ? 0 : view.snapshot();
         long started = System.nanoTime();
-        view.apply(changes, readUpTo);
+        boolean shown = view.apply(changes, readUpTo);
         long applyNanos = System.nanoTime() - started;
         recordsRead.addAndGet(read);
-        if (timestamps != null && view.snapshot() != shownBefore) {
+        if (timestamps != null && shown) {
             long now = clock.millis();
             long[] ages = timestamps.build().map(timestamp -> Math.max(0, now - timestamp)).toArray();
             try {

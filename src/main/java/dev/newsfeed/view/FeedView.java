@@ -157,12 +157,14 @@ public final class FeedView implements AutoCloseable {
     }
 
     /**
-     * Applies one batch in order and makes it visible as one snapshot.
+     * Applies one batch in order, and makes it visible as one snapshot unless it is a large one that nobody listens
+     * to or waits for (a replay): that is shown with what follows it, by {@link #refresh()} at the latest.
      *
      * @param readUpTo for every log, the offset after the last record read, including records that were not
      *        articles and were skipped: the view has seen up to there
+     * @return whether the view shows the batch now
      */
-    public synchronized void apply(List<ArticleChange> batch, Map<String, Long> readUpTo) {
+    public synchronized boolean apply(List<ArticleChange> batch, Map<String, Long> readUpTo) {
         Map<String, ArticleState> touched = new LinkedHashMap<>();
         List<FeedChange> heard = listeners.isEmpty() ? null : new ArrayList<>();
         // Moved on a copy: a batch that fails half-way leaves the positions where they were, to be read again.
@@ -213,7 +215,9 @@ public final class FeedView implements AutoCloseable {
         if (heard != null || waiters.waiting() || batch.size() < REPLAY_BATCH
                 || clock.instant().isAfter(visibleAt.plus(MAX_INVISIBLE))) {
             makeVisible(heard == null ? List.of() : heard);
+            return true;
         }
+        return false;
     }
 
     /**

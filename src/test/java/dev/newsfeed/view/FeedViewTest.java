@@ -45,6 +45,21 @@ class FeedViewTest {
     }
 
     @Test
+    void replayBatchNobodyWaitsForIsShownByTheNextRefreshAndApplySaysWhetherItShowedABatch() {
+        List<ArticleChange> replay = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            replay.add(put("id-" + i, i));
+        }
+
+        assertThat(view.apply(replay, Map.of())).as("a replay is not shown batch by batch").isFalse();
+        assertThat(view.size()).isZero();
+        view.refresh();
+        assertThat(view.size()).isEqualTo(1_000);
+        assertThat(view.apply(List.of(put("lone", 0)), Map.of())).as("a small batch is shown at once").isTrue();
+        assertThat(view.find("lone")).isPresent();
+    }
+
+    @Test
     void newerVersionReplacesTheOlderOneInPlace() {
         view.apply(List.of(put("a", 0), put("b", 60)));
         Article edited = article("a", 0, "Edited title");
