@@ -1,6 +1,5 @@
 package dev.newsfeed.reader;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +15,11 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The view's meters at {@code /q/metrics}: articles shown, how far the reader is behind the topics, records
  * skipped as unreadable (by reason), reader failures, and once the view has caught up, how long applying a batch
- * takes and how old each record is when the view shows it (the staleness a poller of any instance may see), as
- * histograms.
+ * takes and how old each record is when the view shows it (the staleness a poller of any instance may see),
+ * histograms by {@link dev.newsfeed.metrics.TimerHistograms}.
  */
 @ApplicationScoped
 public class ViewMetrics {
-
-    /**
-     * The range of the timers' histogram buckets: Prometheus computes any quantile of any period from them, and
-     * sums them across instances; slower than the last bucket counts in +Inf.
-     */
-    static final Duration FASTEST = Duration.ofMillis(1);
-    static final Duration SLOWEST = Duration.ofMinutes(1);
 
     void register(@Observes StartupEvent event, MeterRegistry registry, FeedView view, ViewUpdater updater) {
         ArticleTopicReader reader = updater.reader();
@@ -46,12 +38,10 @@ public class ViewMetrics {
         Timer apply = Timer.builder("newsfeed.feed.apply")
                 .description("Time the view took to apply a batch of records read while following the topics, and"
                         + " to show it")
-                .publishPercentileHistogram().minimumExpectedValue(FASTEST).maximumExpectedValue(SLOWEST)
                 .register(registry);
         Timer shown = Timer.builder("newsfeed.feed.visible.delay")
                 .description("For each record read while following the topics: from its Kafka timestamp to the"
                         + " moment the view showed it (a burst nobody waits for, shown at its end, is left out)")
-                .publishPercentileHistogram().minimumExpectedValue(FASTEST).maximumExpectedValue(SLOWEST)
                 .register(registry);
         reader.onApplied((applyNanos, shownAfterMillis) -> {
             apply.record(applyNanos, TimeUnit.NANOSECONDS);
