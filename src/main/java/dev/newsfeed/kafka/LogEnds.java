@@ -1,0 +1,112 @@
+package dev.newsfeed.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * The end offsets (high watermarks) of a set of topics, as the brokers report them now. Every record that Kafka
+ * acknowledged with {@code acks=all} before {@link #read()} was called lies below the offsets that read answers:
+ * whoever waits for a view to reach them decides on everything acknowledged so far, not on what this instance
+ * happens to have read.
+ *
+ * <p>Callers that ask while a read is under way share the next read, which starts once that one ends: one round trip
+ * to the brokers serves every writer that arrived during the previous one, and no caller is answered by a read that
+ * began before it asked. Plain Kafka admin code, thread-safe.
+ */
+public final class LogEnds {
+
+    private final Admin admin;
+    private final List<String> topics;
+    private final Duration timeout;
+    private final Object lock = new Object();
+    // Guarded by lock: the callers waiting for a read that has not started yet, and whether one is under way.
+    private CompletableFuture<Map<TopicPartition, Long>> waiting;
+    private boolean reading;
+
+    public LogEnds(Admin admin, List<String> topics, Duration timeout) {
+        this.admin = admin;
+        this.topics = List.copyOf(topics);
+        this.timeout = timeout;
+    }
+
+    /**
+     * The end offset of every partition of the topics, read after this call; fails when the brokers do not answer
+     * within the timeout, or a topic is missing.
+     */
+    public CompletionStage<Map<TopicPartition, Long>> read() {
+        CompletableFuture<Map<TopicPartition, Long>> mine;
+        boolean start;
+        synchronized (lock) {
+            if (waiting == null) {
+                waiting = new CompletableFuture<>();
+            }
+            mine = waiting;
+            start = !reading;
+            if (start) {
+                reading = true;
+                waiting = null;
+            }
+        }
+        if (start) {
+            readFor(mine);
+        }
+        return mine.copy();
+    }
+
+    private void readFor(CompletableFuture<Map<TopicPartition, Long>> callers) {
+        int millis = (int) timeout.toMillis();
+        CompletableFuture<Map<TopicPartition, Long>> read;
+        try {
+            read = admin.describeTopics(topics).allTopicNames().toCompletionStage().toCompletableFuture()
+                    .thenCompose(descriptions -> admin.listOffsets(latest(descriptions),
+                            new ListOffsetsOptions().timeoutMs(millis)).all().toCompletionStage())
+                    .thenApply(offsets -> {
+                        Map<TopicPartition, Long> ends = new HashMap<>();
+                        offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
+                        return Map.copyOf(ends);
+                    })
+                    .toCompletableFuture()
+                    .orTimeout(millis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            read = CompletableFuture.failedFuture(e);
+        }
+        read.whenComplete((ends, failure) -> {
+            CompletableFuture<Map<TopicPartition, Long>> next;
+            synchronized (lock) {
+                next = waiting;
+                waiting = null;
+                reading = next != null;
+            }
+            if (failure != null) {
+                callers.completeExceptionally(failure);
+            } else {
+                callers.complete(ends);
+            }
+            if (next != null) {
+                readFor(next);
+            }
+        });
+    }
+
+    private static Map<TopicPartition, OffsetSpec> latest(Map<String, TopicDescription> descriptions) {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        descriptions.forEach((name, description) -> {
+            for (TopicPartitionInfo partition : description.partitions()) {
+                specs.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest());
+            }
+        });
+        return specs;
+    }
+}
