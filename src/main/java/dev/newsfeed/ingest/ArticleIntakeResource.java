@@ -3,14 +3,11 @@ package dev.newsfeed.ingest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,8 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,12 +34,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.newsfeed.view.FeedView;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.ArticleParseException;
 import dev.newsfeed.article.ArticleParser;
 import dev.newsfeed.article.ArticleText;
-import dev.newsfeed.article.Retraction;
 import dev.newsfeed.feed.ArticleNotFoundException;
 import dev.newsfeed.feed.ArticleRetractedException;
 import dev.newsfeed.feed.ReadsView;
@@ -53,9 +49,11 @@ import dev.newsfeed.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Articles submitted over HTTP, as text in the seed format or as JSON. The answer comes once Kafka has
- * acknowledged the article, or, when Kafka does not answer in time or is known to be away, as a 503 the
- * client may retry: the same submission again is never a duplicate.
+ * Articles submitted over HTTP, as text in the seed format or as JSON. {@code 201}/{@code 200} once Kafka has
+ * acknowledged the article and this instance's view shows it; {@code 202} when Kafka acknowledged it and the view
+ * did not show it within {@code newsfeed.ingest.visible-timeout}; {@code 503} when Kafka did not acknowledge it, the
+ * view could not catch up with Kafka to decide, or Kafka is known to be away: the client may send the same
+ * submission again, which is never a second version.
  *
  * <p>The methods run on the IO thread and hand their work (parsing, hashing and tagging up to
  * newsfeed.ingest.max-bytes, and the view's lookups) to a worker, then give the request back: while Kafka and the
@@ -70,8 +68,9 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No bearer token, or a wrong one")
 @APIResponse(responseCode = "403", description = "Writes are disabled: no newsfeed.api-token is configured")
-@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, the feed is still being read, or"
-        + " the instance is shutting down; retry after Retry-After")
+@APIResponse(responseCode = "503", description = "Kafka did not acknowledge, this instance's view could not catch up"
+        + " with Kafka to decide, the feed is still being read, or the instance is shutting down; retry after"
+        + " Retry-After: a resend is never a second version")
 public class ArticleIntakeResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN;
@@ -79,22 +78,18 @@ public class ArticleIntakeResource {
 
     private final ArticleParser parser = new ArticleParser();
     private final ArticleIngestor ingestor;
-    private final FeedView view;
     private final ObjectReader submissions;
-    private final Duration publishTimeout;
     private final BrokerProbe probe;
-    private final ArticlePublisher publisher;
     private final IntakeGate gate;
+    private final URI publicBase;
 
-    ArticleIntakeResource(ArticleIngestor ingestor, FeedView view, ObjectMapper json, IngestSettings settings,
-            BrokerProbe probe, ArticlePublisher publisher, IntakeGate gate) {
+    ArticleIntakeResource(ArticleIngestor ingestor, ObjectMapper json, BrokerProbe probe, IntakeGate gate,
+            @ConfigProperty(name = "newsfeed.public-base-url") URI publicBase) {
         this.probe = probe;
-        this.publisher = publisher;
         this.gate = gate;
         this.ingestor = ingestor;
-        this.view = view;
         this.submissions = ArticleSubmission.reader(json);
-        this.publishTimeout = settings.publishTimeout();
+        this.publicBase = publicBase;
     }
 
     @POST
@@ -106,23 +101,28 @@ public class ArticleIntakeResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
     @APIResponse(responseCode = "200", description = "The feed already holds this exact text: the article",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
-    @APIResponse(responseCode = "400", description = "A JSON body with unknown or server-derived fields")
+    @APIResponse(responseCode = "202", description = "Kafka acknowledged the article; this instance's view did not show"
+            + " it within newsfeed.ingest.visible-timeout. It will: GET its Location",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "400", description = "A JSON body with unknown or server-derived fields, or an"
+            + " Idempotency-Key that is not one line of UTF-8 text, or is sent twice")
     @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
-    @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
-    public Uni<Response> submit(BoundedBody body, @Context HttpHeaders headers, @Context UriInfo uri,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @APIResponse(responseCode = "422", description = "Not an article (the reason and line say why), or an"
+            + " Idempotency-Key that was used before with another text")
+    public Uni<Response> submit(BoundedBody body, @Context HttpHeaders headers) {
         gate.checkOpen();
         MediaType type = headers.getMediaType();
-        URI base = uri.getBaseUri();
+        String key = IdempotencyKey.of(headers.getRequestHeader(IdempotencyKey.HEADER));
         return Offload.onWorker(() -> {
             Submission submission = read(body.bytes(), type);
-            String reference = submission.reference() != null ? submission.reference()
-                    : idempotencyKey(idempotencyKey);
+            // The source field names an article to edit; an Idempotency-Key names one submission, sent once.
+            boolean once = submission.reference() == null && key != null;
+            String reference = submission.reference() != null ? submission.reference() : key;
             String id = reference != null ? HttpIds.forReference(reference)
                     : HttpIds.forContent(submission.text().contentHash());
             String source = "http:" + (reference != null ? reference : id);
-            return publish(base, id, source, submission.text(), true);
+            return answer(id, written(ingestor.publish(id, source, submission.text(), !once)), true);
         });
     }
 
@@ -133,85 +133,74 @@ public class ArticleIntakeResource {
     @Operation(summary = "Publish a new version of an article submitted over HTTP")
     @APIResponse(responseCode = "200", description = "The new version, or the current one when the text is unchanged",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "202", description = "Kafka acknowledged the new version; this instance's view did not"
+            + " show it within newsfeed.ingest.visible-timeout",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Article.class)))
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "409", description = "The article comes from a file: edit the file")
     @APIResponse(responseCode = "400", description = "A JSON body with unknown or server-derived fields")
     @APIResponse(responseCode = "413", description = "The body is larger than newsfeed.ingest.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "422", description = "Not an article: the reason and line say why")
-    public Uni<Response> edit(@PathParam("id") String id, BoundedBody body, @Context HttpHeaders headers,
-            @Context UriInfo uri) {
+    public Uni<Response> edit(@PathParam("id") String id, BoundedBody body, @Context HttpHeaders headers) {
         gate.checkOpen();
         MediaType type = headers.getMediaType();
-        URI base = uri.getBaseUri();
-        return Offload.onWorker(() -> {
-            Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
-            if (current.source().startsWith("file:")) {
-                throw new ProblemException(409, "Article comes from a file", "article '" + id
-                        + "' is published from " + current.source() + "; edit that file instead, or it would"
-                        + " overwrite this edit");
-            }
-            return publish(base, id, current.source(), read(body.bytes(), type).text(), false);
-        });
+        return Offload.onWorker(() -> answer(id, written(ingestor.edit(id, read(body.bytes(), type).text())), false));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Retract an article: every view drops it, GET answers 410, subscribers get a tombstone")
+    @APIResponse(responseCode = "202", description = "Retracted: Kafka acknowledged it; this instance's view did not"
+            + " show it within newsfeed.ingest.visible-timeout")
     @APIResponse(responseCode = "204", description = "Retracted")
     @APIResponse(responseCode = "404", description = "No article has this id")
     @APIResponse(responseCode = "410", description = "Already retracted; its tombstone is written again")
     public Uni<Response> retract(@PathParam("id") String id) {
         gate.checkOpen();
-        return Offload.onWorker(() -> {
-            Optional<Article> current = view.find(id);
-            if (current.isPresent()) {
-                return acknowledged(ingestor.retract(current.get())).replaceWith(Response.noContent().build());
-            }
-            Retraction retraction = view.retraction(id).orElseThrow(() -> new ArticleNotFoundException(id));
-            // The retraction may stand without its tombstone (written second, it failed, and the client heard
-            // 503): the retry writes it again, so that subscribers of the topic drop the article too. 410 once
-            // Kafka has it.
-            return acknowledged(publisher.tombstone(retraction))
-                    .onItem().transformToUni(written -> Uni.createFrom().failure(new ArticleRetractedException(id)));
-        });
+        return Offload.onWorker(() -> written(ingestor.retract(id)).map(retracted -> switch (retracted) {
+            case NOW -> Response.noContent().build();
+            case ACKNOWLEDGED -> Response.accepted().location(location(id)).build();
+            case BEFORE -> throw new ArticleRetractedException(id);
+            case UNKNOWN -> throw new ArticleNotFoundException(id);
+        }));
     }
 
     /**
-     * Kafka's answer to a write, or a 503 after the publish timeout. The write itself goes on to its end: a
-     * client that stopped waiting must not cancel it half-way, or its outcome would never reach the ledger
-     * (the source would stay PENDING) although Kafka may well have the record.
+     * The write, run to its end whatever the client hears: a client that stopped waiting must not cancel it
+     * half-way, or its outcome would never reach the ledger (the source would stay PENDING) although Kafka may well
+     * have the record. Every wait inside it is bounded (newsfeed.ingest.publish-timeout, visible-timeout).
      */
-    private <T> Uni<T> acknowledged(Uni<T> write) {
+    private <T> Uni<T> written(Uni<T> write) {
         if (probe.knownDown()) {
             return Uni.createFrom().failure(new KafkaNotAcknowledgedException(
                     new IllegalStateException(probe.last().detail())));
         }
-        // In flight until Kafka answers, whatever the client hears: a shutdown lets it finish before it stops the
+        // In flight until it ends, whatever the client hears: a shutdown lets it finish before it stops the
         // producers and commits the view.
         CompletableFuture<T> running = gate.track(write).subscribeAsCompletionStage();
-        // A copy: the timeout cancels the client's wait, never the write.
-        return Uni.createFrom().completionStage(running.copy())
-                .ifNoItem().after(publishTimeout).fail()
-                .onFailure().transform(KafkaNotAcknowledgedException::new);
+        return Uni.createFrom().completionStage(running.copy());
     }
 
     /**
-     * @param base the request's base URI, read on its thread: the answer is built on the thread that completes the
-     *        write, where no request is current to make a relative Location absolute
+     * The answer to a publication. Its Location is built from newsfeed.public-base-url, never from the request's
+     * Host header, which the client chooses.
      */
-    private Uni<Response> publish(URI base, String id, String source, ArticleText text, boolean created) {
-        return acknowledged(ingestor.publish(id, source, text))
-                .invoke(outcome -> {
-                    if (outcome.result() == IngestOutcome.Result.RETRACTED) {
-                        throw new ArticleRetractedException(id);
-                    }
-                })
-                .map(outcome -> Response
-                        .status(created && outcome.result() == IngestOutcome.Result.PUBLISHED ? 201 : 200)
-                        .location(base.resolve("articles/" + id))
-                        .entity(outcome.article())
-                        .build());
+    private Uni<Response> answer(String id, Uni<IngestOutcome> outcome, boolean created) {
+        return outcome.map(written -> switch (written.result()) {
+            case RETRACTED -> throw new ArticleRetractedException(id);
+            case CONFLICT -> throw new ProblemException(422, "Idempotency-Key reused", "this Idempotency-Key was"
+                    + " sent before with another text (article '" + id + "'); a key names one submission: send a new"
+                    + " key, or edit the article with PUT /articles/" + id);
+            case PUBLISHED -> Response.status(created ? 201 : 200).location(location(id)).entity(written.article())
+                    .build();
+            case ACKNOWLEDGED -> Response.accepted(written.article()).location(location(id)).build();
+            case UNCHANGED, REJECTED -> Response.ok(written.article()).location(location(id)).build();
+        });
+    }
+
+    private URI location(String id) {
+        return UriBuilder.fromUri(publicBase).path("articles").path(id).build();
     }
 
     private Submission read(byte[] body, MediaType type) {
@@ -246,14 +235,6 @@ public class ArticleIntakeResource {
         }
         try {
             return new Submission(submission.toText(), submission.reference());
-        } catch (ArticleSubmission.InvalidSubmissionException e) {
-            throw new ProblemException(422, "Not an article", e.getMessage());
-        }
-    }
-
-    private static String idempotencyKey(String value) {
-        try {
-            return ArticleSubmission.reference("Idempotency-Key", value);
         } catch (ArticleSubmission.InvalidSubmissionException e) {
             throw new ProblemException(422, "Not an article", e.getMessage());
         }

@@ -43,7 +43,15 @@ public class ArticlePublisher {
         EventType(String ceType) {
             this.ceType = ceType;
         }
+
+        /** A version is an update when it was revised after its first publication. */
+        static EventType of(Article article) {
+            return article.updatedAt().isAfter(article.publishedAt()) ? UPDATED : PUBLISHED;
+        }
     }
+
+    /** The CloudEvents extension of a tombstone that names the content hash of the version it removes. */
+    public static final String REMOVES_EXTENSION = "removes";
 
     /** The outgoing channel of retractions, to the compacted retractions topic. */
     public static final String RETRACTIONS_CHANNEL = "retractions-out";
@@ -64,11 +72,15 @@ public class ArticlePublisher {
 
     /**
      * Completes with the record's position when Kafka has acknowledged it (acks=all), fails when it could not be
-     * written.
+     * written. The record follows from the version alone: its CloudEvents id is derived from the id, the text and
+     * the time of the version, so the same version written twice (a resend, or a version written again after a
+     * tombstone that was not meant for it) is one event for subscribers that drop duplicates by id.
      */
-    public Uni<LogPosition> publish(Article article, EventType type) {
-        return send(article.id(), article, type, article.updatedAt().atZone(ZoneOffset.UTC),
-                UUID.randomUUID().toString());
+    public Uni<LogPosition> publish(Article article) {
+        String eventId = UUID.nameUUIDFromBytes(("version|" + article.id() + "|" + article.contentHash() + "|"
+                + article.updatedAt()).getBytes(StandardCharsets.UTF_8)).toString();
+        return send(article.id(), article, EventType.of(article), article.updatedAt().atZone(ZoneOffset.UTC),
+                eventId, null);
     }
 
     /**
@@ -84,25 +96,30 @@ public class ArticlePublisher {
     /**
      * Writes a retraction's tombstone, again if need be. It carries the retraction's time and an event id derived
      * from the retraction, so a tombstone written twice is one change for every view and one event (CloudEvents
-     * source and id) for subscribers that drop duplicates.
+     * source and id) for subscribers that drop duplicates. It names the text it removes ({@link #REMOVES_EXTENSION}):
+     * decided on a view that may lag behind Kafka, it must not remove a newer version that view had not seen yet.
      */
     public Uni<LogPosition> tombstone(Retraction retraction) {
         String eventId = UUID.nameUUIDFromBytes(("tombstone|" + retraction.id() + "|" + retraction.retractedAt())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return send(retraction.id(), null, EventType.RETRACTED, retraction.retractedAt().atZone(ZoneOffset.UTC),
-                eventId);
+                eventId, retraction.contentHash());
     }
 
-    private Uni<LogPosition> send(String id, Article article, EventType type, ZonedDateTime time, String eventId) {
-        OutgoingCloudEventMetadata<Object> event = OutgoingCloudEventMetadata.builder()
+    private Uni<LogPosition> send(String id, Article article, EventType type, ZonedDateTime time, String eventId,
+            String removes) {
+        var builder = OutgoingCloudEventMetadata.builder()
                 .withId(eventId)
                 .withSource(source)
                 .withType(type.ceType)
                 .withSubject(id)
                 .withTimestamp(time)
                 .withDataContentType("application/json")
-                .withDataSchema(schema)
-                .build();
+                .withDataSchema(schema);
+        if (removes != null) {
+            builder.withExtension(REMOVES_EXTENSION, removes);
+        }
+        OutgoingCloudEventMetadata<Object> event = builder.build();
         // The record's own timestamp is the event's time too: a retraction's tombstone then carries the time of
         // its retraction record, and every view files both under the retraction (see ArticleState#decision).
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()

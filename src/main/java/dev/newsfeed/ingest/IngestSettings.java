@@ -31,9 +31,20 @@ public interface IngestSettings {
     @WithDefault("60s")
     Duration rescanInterval();
 
-    /** How long an HTTP submission waits for Kafka's acknowledgement before it is answered 503. */
+    /**
+     * How long a write waits for Kafka's answer before it is answered 503. The producers' own
+     * {@code delivery.timeout.ms} must not be longer (checked at start-up): Kafka then says yes or no within it,
+     * and a 503 is not given while the producer still retries.
+     */
     @WithDefault("5s")
     Duration publishTimeout();
+
+    /**
+     * How long a write waits for this instance's view: first to catch up with everything Kafka acknowledged before
+     * deciding (503 past it, nothing written), then to show what Kafka acknowledged (202 past it instead of 201).
+     */
+    @WithDefault("5s")
+    Duration visibleTimeout();
 
     /**
      * What becomes of a file once Kafka has acknowledged what it held: {@code leave} it where it is (the

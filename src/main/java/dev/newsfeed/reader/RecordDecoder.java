@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -31,6 +32,12 @@ final class RecordDecoder {
             // "title": 123 is not a title: numbers and booleans are not read as text, nor text as numbers.
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
+
+    /**
+     * The header of a tombstone that names the content hash of the version it was written to remove (the CloudEvents
+     * extension attribute {@code removes}, in binary mode): it removes no other version.
+     */
+    static final String REMOVES_HEADER = "ce_removes";
 
     /** Ids, sources and tags are indexed as single terms, which Lucene caps at 32 KiB; ours are far shorter. */
     static final int MAX_TERM_BYTES = 4_096;
@@ -59,7 +66,11 @@ final class RecordDecoder {
             if (!article) {
                 throw new UnusableRecordException(SkipReason.NULL_VALUE, "a retraction record has no value");
             }
-            return ArticleChange.removal(record.key(), Instant.ofEpochMilli(record.timestamp()), position);
+            Header removes = record.headers().lastHeader(REMOVES_HEADER);
+            Instant at = Instant.ofEpochMilli(record.timestamp());
+            return removes == null || removes.value() == null ? ArticleChange.removal(record.key(), at, position)
+                    : ArticleChange.removal(record.key(), at, position,
+                            new String(removes.value(), StandardCharsets.UTF_8));
         }
         JsonNode tree = tree(record.value());
         if (article) {

@@ -1,20 +1,27 @@
 package dev.newsfeed.view;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Writers waiting for the view to apply the record Kafka acknowledged to them. The positions the view shows are kept
- * here, under the same lock as the writers: a writer who came with positions read a moment earlier could miss the
- * batch that showed its record, and wait for the next one, which may not come before its timeout.
+ * Writers waiting for the view to show what Kafka acknowledged: their own record, or everything below the ends of
+ * the logs (so that what they decide next is decided on all of it). The positions the view shows are kept here,
+ * under the same lock as the writers: a writer who came with positions read a moment earlier could miss the batch
+ * that showed its record, and wait for the next one, which may not come before its timeout.
+ *
+ * <p>Every wait is bounded: one that times out fails with a {@link java.util.concurrent.TimeoutException} and leaves
+ * nothing behind, so a stalled view holds no writer, and no memory, for longer than its timeout.
  */
 final class AppliedWaiters {
 
-    private record Waiter(LogPosition position, CompletableFuture<Void> applied) {
+    /** @param reach for every log, the offset the view must show up to (exclusive) */
+    private record Waiter(Map<String, Long> reach, CompletableFuture<Void> applied) {
     }
 
     private final List<Waiter> waiting = new ArrayList<>();
@@ -26,13 +33,29 @@ final class AppliedWaiters {
     }
 
     /** Completes once the view shows the record at {@code position}: at once when it does already. */
-    synchronized CompletionStage<Void> await(LogPosition position) {
+    CompletionStage<Void> await(LogPosition position, Duration timeout) {
+        return await(Map.of(position.log(), position.offset() + 1), timeout);
+    }
+
+    /**
+     * Completes once the view shows every record before {@code reach} in each log: at once when it does already;
+     * fails with a timeout after {@code timeout}.
+     */
+    CompletionStage<Void> await(Map<String, Long> reach, Duration timeout) {
         CompletableFuture<Void> applied = new CompletableFuture<>();
-        if (passed(position, shown)) {
-            applied.complete(null);
-        } else {
-            waiting.add(new Waiter(position, applied));
+        Waiter waiter = new Waiter(Map.copyOf(reach), applied);
+        synchronized (this) {
+            if (reached(waiter.reach(), shown)) {
+                applied.complete(null);
+                return applied;
+            }
+            waiting.add(waiter);
         }
+        applied.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((done, failure) -> {
+            if (failure != null) {
+                forget(waiter);
+            }
+        });
         return applied;
     }
 
@@ -40,6 +63,11 @@ final class AppliedWaiters {
     synchronized boolean waiting() {
         waiting.removeIf(waiter -> waiter.applied().isDone());
         return !waiting.isEmpty();
+    }
+
+    /** How many writers wait now. */
+    synchronized int count() {
+        return waiting.size();
     }
 
     /** The view shows everything before {@code next} now: completes the writers it passed. */
@@ -51,7 +79,7 @@ final class AppliedWaiters {
                 Waiter waiter = waiters.next();
                 if (waiter.applied().isDone()) {
                     waiters.remove();
-                } else if (passed(waiter.position(), next)) {
+                } else if (reached(waiter.reach(), next)) {
                     done.add(waiter.applied());
                     waiters.remove();
                 }
@@ -61,7 +89,16 @@ final class AppliedWaiters {
         done.forEach(applied -> applied.complete(null));
     }
 
-    private static boolean passed(LogPosition position, Map<String, Long> next) {
-        return next.getOrDefault(position.log(), 0L) > position.offset();
+    private synchronized void forget(Waiter waiter) {
+        waiting.remove(waiter);
+    }
+
+    private static boolean reached(Map<String, Long> reach, Map<String, Long> next) {
+        for (Map.Entry<String, Long> log : reach.entrySet()) {
+            if (next.getOrDefault(log.getKey(), 0L) < log.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -43,6 +43,8 @@ final class ArticleDocuments {
      */
     static final String AWAITS = "awaits";
     static final String TOMBSTONE = "tombstone";
+    /** The other value of {@link #AWAITS}: a shown version that a tombstone meant for another shadowed. */
+    static final String REWRITE = "rewrite";
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String TAG = "tag";
@@ -54,6 +56,7 @@ final class ArticleDocuments {
     static final String RETRACTION_AT = "retraction_at";
     static final String TOMBSTONE_AT = "tombstone_at";
     static final String TOMBSTONE_TIME = "tombstone_time";
+    static final String SHADOWED_AT = "shadowed_at";
     /** The field of a log's offsets ({@code at.a0}): the offset of the record deciding each id in that log. */
     private static final String DECIDED_AT_PREFIX = "at.";
 
@@ -65,7 +68,7 @@ final class ArticleDocuments {
     static final Sort FEED_ORDER = feedOrder();
 
     static final Set<String> STORED = Set.of(ID, VERSION, VERSION_AT, RETRACTION, RETRACTION_AT, TOMBSTONE_AT,
-            TOMBSTONE_TIME);
+            TOMBSTONE_TIME, SHADOWED_AT);
 
     private static final Set<String> VERSION_ONLY = Set.of(VERSION);
 
@@ -95,6 +98,12 @@ final class ArticleDocuments {
         if (state.tombstoneAt() != null) {
             doc.add(new StoredField(TOMBSTONE_AT, position(state.tombstoneAt())));
             doc.add(new StoredField(TOMBSTONE_TIME, state.tombstoneTime().toString()));
+        }
+        if (state.shadowedAt() != null) {
+            doc.add(new StoredField(SHADOWED_AT, position(state.shadowedAt())));
+        }
+        if (state.awaitsRewrite()) {
+            doc.add(new StringField(AWAITS, REWRITE, Field.Store.NO));
         }
         if (state.hasGone()) {
             doc.add(new StringField(GONE, state.id(), Field.Store.NO));
@@ -159,7 +168,8 @@ final class ArticleDocuments {
         return new ArticleState(doc.get(ID),
                 version == null ? null : ViewJson.article(version), position(doc.get(VERSION_AT)),
                 retraction == null ? null : ViewJson.retraction(retraction), position(doc.get(RETRACTION_AT)),
-                position(doc.get(TOMBSTONE_AT)), tombstoneTime == null ? null : Instant.parse(tombstoneTime));
+                position(doc.get(TOMBSTONE_AT)), tombstoneTime == null ? null : Instant.parse(tombstoneTime),
+                position(doc.get(SHADOWED_AT)));
     }
 
     static ArticleState state(StoredFields fields, int doc) throws IOException {

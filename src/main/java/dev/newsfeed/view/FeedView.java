@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -83,8 +83,6 @@ public final class FeedView implements AutoCloseable {
     /** Whether documents were written that readers do not see yet. */
     private boolean invisible;
     private Instant visibleAt;
-    /** Retracted ids written since the last refresh, which lookups in the visible snapshot would not find. */
-    private final Map<String, ArticleState> retractedSinceVisible = new HashMap<>();
 
     private FeedView(ArticleIndex index, Clock clock) {
         this.index = index;
@@ -147,7 +145,6 @@ public final class FeedView implements AutoCloseable {
         lastModified = modified;
         uncommitted = false;
         invisible = false;
-        retractedSinceVisible.clear();
         publish(List.of());
     }
 
@@ -169,6 +166,11 @@ public final class FeedView implements AutoCloseable {
         List<FeedChange> heard = listeners.isEmpty() ? null : new ArrayList<>();
         // Moved on a copy: a batch that fails half-way leaves the positions where they were, to be read again.
         TreeMap<String, Long> reached = new TreeMap<>(next);
+        if (invisible && !batch.isEmpty()) {
+            // Every change is applied to the whole state of its id (the version a retraction hides, a tombstone
+            // removes or a resend repeats), which may lie in what an earlier batch of a replay wrote unseen.
+            makeVisible(List.of());
+        }
         ViewSearcher searcher = index.acquire();
         try {
             for (ArticleChange change : batch) {
@@ -176,14 +178,8 @@ public final class FeedView implements AutoCloseable {
                 reached.merge(position.log(), position.offset() + 1, Math::max);
                 ArticleState before = touched.get(change.id());
                 if (before == null) {
-                    if (change.retraction() != null && invisible) {
-                        // A retraction needs the version it may hide, which may lie in what is not visible yet.
-                        index.release(searcher);
-                        searcher = null;
-                        makeVisible(List.of());
-                        searcher = index.acquire();
-                    }
-                    before = current(searcher, change);
+                    before = IdLookup.find(searcher, ArticleDocuments.ID, change.id())
+                            .orElseGet(() -> ArticleState.none(change.id()));
                 }
                 ArticleState after = before.apply(change);
                 touched.put(change.id(), after);
@@ -194,11 +190,6 @@ public final class FeedView implements AutoCloseable {
             }
             readUpTo.forEach((log, offset) -> reached.merge(log, offset, Math::max));
             write(new ArrayList<>(touched.values()));
-            for (ArticleState state : touched.values()) {
-                if (state.retraction() != null) {
-                    retractedSinceVisible.put(state.id(), state);
-                }
-            }
             if (!touched.isEmpty()) {
                 lastModified = later(lastModified);
                 invisible = true;
@@ -208,9 +199,7 @@ public final class FeedView implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be written", e);
         } finally {
-            if (searcher != null) {
-                index.release(searcher);
-            }
+            index.release(searcher);
         }
         if (heard != null || waiters.waiting() || batch.size() < REPLAY_BATCH
                 || clock.instant().isAfter(visibleAt.plus(MAX_INVISIBLE))) {
@@ -239,7 +228,6 @@ public final class FeedView implements AutoCloseable {
             throw new UncheckedIOException("the view's index could not be refreshed", e);
         }
         invisible = false;
-        retractedSinceVisible.clear();
         visibleAt = clock.instant();
         publish(heard);
     }
@@ -276,23 +264,6 @@ public final class FeedView implements AutoCloseable {
         for (ArticleState state : states) {
             index.writer().updateDocument(ArticleDocuments.idTerm(state.id()), ArticleDocuments.document(state));
         }
-    }
-
-    /**
-     * What the view knows of the id a change is about. A new version or a tombstone replaces the version
-     * before it, so only a retraction or tombstone matters to them, found in the small field of such ids; a
-     * retraction needs the version it may hide.
-     */
-    private ArticleState current(ViewSearcher searcher, ArticleChange change) throws IOException {
-        if (change.retraction() == null) {
-            // What a version or a tombstone keeps of the state before it is the retraction alone.
-            ArticleState retracted = retractedSinceVisible.get(change.id());
-            if (retracted != null) {
-                return retracted;
-            }
-        }
-        String field = change.retraction() != null ? ArticleDocuments.ID : ArticleDocuments.GONE;
-        return IdLookup.find(searcher, field, change.id()).orElseGet(() -> ArticleState.none(change.id()));
     }
 
     /**
@@ -343,10 +314,22 @@ public final class FeedView implements AutoCloseable {
         }
     }
 
-    /** Completes once the view has applied the record at {@code position}, and shows what it says. */
-    public CompletionStage<Void> applied(LogPosition position) {
+    /**
+     * Completes once the view has applied the record at {@code position}, and shows what it says; fails with a
+     * {@link java.util.concurrent.TimeoutException} when it has not after {@code timeout}.
+     */
+    public CompletionStage<Void> applied(LogPosition position, Duration timeout) {
         // Not under the listeners' lock: with a thousand streams, telling them of a batch holds it for a while.
-        return waiters.await(position);
+        return waiters.await(position, timeout);
+    }
+
+    /**
+     * Completes once the view shows every record before {@code ends} (for every log, the offset after its last
+     * record), so that what is decided next is decided on everything Kafka held then; fails with a
+     * {@link java.util.concurrent.TimeoutException} after {@code timeout}.
+     */
+    public CompletionStage<Void> reached(Map<String, Long> ends, Duration timeout) {
+        return waiters.await(ends, timeout);
     }
 
     /**
@@ -503,17 +486,30 @@ public final class FeedView implements AutoCloseable {
      * first: the tombstone that should have followed each failed to be written (or is being written now).
      */
     public List<Retraction> awaitingTombstone(int limit) {
+        return awaiting(ArticleDocuments.TOMBSTONE, ArticleState::retraction, Comparator.comparing(Retraction::retractedAt),
+                limit);
+    }
+
+    /**
+     * Versions the feed shows that a tombstone meant for another version of their id came after, oldest first: each
+     * must be written to the articles topic again, or compaction drops it (see {@link ArticleState}).
+     */
+    public List<Article> awaitingRewrite(int limit) {
+        return awaiting(ArticleDocuments.REWRITE, ArticleState::version, Comparator.comparing(Article::updatedAt), limit);
+    }
+
+    /** What the documents marked as awaiting {@code what} hold, in {@code order}. */
+    private <T> List<T> awaiting(String what, Function<ArticleState, T> part, Comparator<T> order, int limit) {
         requirePositive(limit);
         ViewSearcher searcher = index.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(ArticleDocuments.AWAITS, ArticleDocuments.TOMBSTONE)),
-                    limit);
-            List<Retraction> retractions = new ArrayList<>(top.scoreDocs.length);
+            TopDocs top = searcher.search(new TermQuery(new Term(ArticleDocuments.AWAITS, what)), limit);
+            List<T> found = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc hit : top.scoreDocs) {
-                retractions.add(ArticleDocuments.state(searcher.stored(), hit.doc).retraction());
+                found.add(part.apply(ArticleDocuments.state(searcher.stored(), hit.doc)));
             }
-            retractions.sort(Comparator.comparing(Retraction::retractedAt));
-            return retractions;
+            found.sort(order);
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be read", e);
         } finally {

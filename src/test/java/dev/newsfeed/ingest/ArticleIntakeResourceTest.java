@@ -258,7 +258,7 @@ class ArticleIntakeResourceTest {
     }
 
     @Test
-    void sourceOrIdempotencyKeyOverItsLimitOrWithALineBreakIsRefusedWith422() {
+    void sourceOverItsLimitOrWithALineBreakIsRefusedWith422AndSuchAnIdempotencyKeyWith400() {
         authorized().contentType("application/json")
                 .body(Map.of("title", "T", "body", List.of("B."), "source", "s".repeat(300_000)))
                 .post("/articles").then().statusCode(422)
@@ -267,8 +267,74 @@ class ArticleIntakeResourceTest {
                 .body(Map.of("title", "T", "body", List.of("B."), "source", "cms-1\n2026-11-26 INFO forged"))
                 .post("/articles").then().statusCode(422).body("detail", startsWith("field 'source' must be one line"));
         authorized().header("Idempotency-Key", "k".repeat(501)).contentType("application/json")
-                .body(Map.of("title", "T", "body", List.of("B."))).post("/articles").then().statusCode(422)
+                .body(Map.of("title", "T", "body", List.of("B."))).post("/articles").then().statusCode(400)
                 .body("detail", equalTo("field 'Idempotency-Key' is 501 characters long; at most 500"));
+    }
+
+    @Test
+    void idempotencyKeySentTwiceIsRefusedWith400() {
+        // Issue 22, finding 6: of two keys the first was used silently.
+        authorized().header("Idempotency-Key", "first").header("Idempotency-Key", "second")
+                .contentType("application/json").body(Map.of("title", "T", "body", List.of("B.")))
+                .post("/articles").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("was sent 2 times"));
+    }
+
+    @Test
+    void idempotencyKeyIsReadAsTheUtf8TheClientSentAndBytesThatAreNotUtf8AreRefusedWith400() throws Exception {
+        // Issue 22, finding 6: "ünï" became "Ã¼nÃ¯". Sent as raw bytes on the wire, as curl sends them.
+        String key = "ünï-" + UUID.randomUUID();
+        String title = "Keyed in UTF-8 " + UUID.randomUUID();
+        String answer = postWithKeyBytes(key.getBytes(StandardCharsets.UTF_8), title);
+        assertThat(answer).startsWith("HTTP/1.1 201");
+        String id = HttpIds.forReference(key);
+        given().get("/articles/" + id).then().statusCode(200).body("source", equalTo("http:" + key));
+
+        assertThat(postWithKeyBytes(new byte[] { 'k', (byte) 0xC3, '(' }, "Not UTF-8"))
+                .startsWith("HTTP/1.1 400").contains("is not UTF-8 text");
+    }
+
+    /** A POST written byte for byte, with the key's bytes as they are: the whole answer, as text. */
+    private static String postWithKeyBytes(byte[] key, String title) throws Exception {
+        byte[] body = ("{\"title\":\"" + title + "\",\"body\":[\"B.\"]}").getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+            request.writeBytes(("POST /articles HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer test-token\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(key);
+            request.writeBytes("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(body);
+            socket.getOutputStream().write(request.toByteArray());
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void idempotencyKeySentAgainWithAnotherTextIsRefusedWith422AndChangesNothing() {
+        // Issue 19, finding 10: it was a silent edit (201).
+        String key = "once-" + UUID.randomUUID();
+        String id = authorized().header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("title", "The first text", "body", List.of("B."))).post("/articles").then()
+                .statusCode(201).extract().path("id");
+        authorized().header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("title", "The first text", "body", List.of("B."))).post("/articles").then()
+                .statusCode(200).body("id", equalTo(id));
+
+        authorized().header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("title", "Another text", "body", List.of("B."))).post("/articles").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("Idempotency-Key reused"));
+
+        given().get("/articles/" + id).then().statusCode(200).body("title", equalTo("The first text"));
+    }
+
+    @Test
+    void locationIsBuiltFromThePublicBaseUrlNeverFromTheHostHeader() {
+        // Issue 22, finding 7.
+        authorized().header("Host", "evil.example").contentType("application/json")
+                .body(Map.of("title", "Located " + UUID.randomUUID(), "body", List.of("B."))).post("/articles")
+                .then().statusCode(201).header("Location", startsWith("http://localhost:8080/articles/post:"));
     }
 
     private static RequestSpecification authorized() {

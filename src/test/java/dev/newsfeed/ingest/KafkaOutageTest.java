@@ -29,9 +29,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The broker goes away and comes back while the service runs: the feed stays readable, writes are answered
- * 503 with Retry-After, a file dropped meanwhile waits, and once Kafka is back every article is in the feed
- * exactly once.
+ * The broker goes away and comes back while the service runs: the feed stays readable, writes are refused at once
+ * with 503 and Retry-After (the probe knows Kafka is away, so nothing reaches a producer), a file dropped meanwhile
+ * waits, and once Kafka is back every article is in the feed exactly once. A write that reaches a broker which then
+ * stops answering, past the publish timeout, is {@link PausedBrokerTest}.
  */
 @QuarkusTest
 class KafkaOutageTest {
@@ -57,7 +58,7 @@ class KafkaOutageTest {
     Path folder;
 
     @Test
-    void brokerOutageLosesNothingAndDuplicatesNothing() throws Exception {
+    void brokerKnownAwayRefusesWritesAtOnceKeepsTheFeedAndPublishesTheFolderOnceWhenBack() throws Exception {
         await().atMost(WAIT).until(() -> given().get(ready).statusCode() == 200);
         String name = "outage-" + UUID.randomUUID();
         Map<String, Object> submission = Map.of("title", "Written during the outage " + name,

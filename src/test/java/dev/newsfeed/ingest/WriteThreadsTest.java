@@ -2,6 +2,7 @@ package dev.newsfeed.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 
@@ -33,7 +34,7 @@ class WriteThreadsTest {
         doAnswer(call -> {
             threads.add((Context.isOnEventLoopThread() ? "event loop " : "") + Thread.currentThread().getName());
             return call.callRealMethod();
-        }).when(ingestor).publish(anyString(), anyString(), any());
+        }).when(ingestor).publish(anyString(), anyString(), any(), anyBoolean());
 
         Writes.post("Parsed on a worker " + UUID.randomUUID(), "One paragraph.");
 

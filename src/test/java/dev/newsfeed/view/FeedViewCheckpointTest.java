@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -109,14 +110,14 @@ class FeedViewCheckpointTest {
     @Test
     void writerWaitingForItsRecordIsReleasedOnceTheViewAppliedIt() {
         try (FeedView view = FeedView.inMemory()) {
-            var applied = view.applied(LogPosition.article(0, 1)).toCompletableFuture();
+            var applied = view.applied(LogPosition.article(0, 1), Duration.ofMinutes(1)).toCompletableFuture();
             view.apply(List.of(topics.version(article("a", 10))));
             assertThat(applied).as("offset 0 applied, offset 1 not yet").isNotDone();
 
             view.apply(List.of(topics.version(article("b", 20))));
 
             assertThat(applied).isDone();
-            assertThat(view.applied(LogPosition.article(0, 0)).toCompletableFuture()).as("already applied").isDone();
+            assertThat(view.applied(LogPosition.article(0, 0), Duration.ofMinutes(1)).toCompletableFuture()).as("already applied").isDone();
         }
     }
 

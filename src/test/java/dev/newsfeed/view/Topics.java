@@ -19,6 +19,11 @@ public final class Topics {
         return ArticleChange.removal(id, at, LogPosition.article(0, articles++));
     }
 
+    /** A tombstone written to remove the version with {@code contentHash} only, as newsfeed writes them. */
+    public ArticleChange tombstoneOf(String id, Instant at, String contentHash) {
+        return ArticleChange.removal(id, at, LogPosition.article(0, articles++), contentHash);
+    }
+
     public ArticleChange retracted(Retraction retraction) {
         return ArticleChange.retraction(retraction, LogPosition.retraction(0, retractions++));
     }
