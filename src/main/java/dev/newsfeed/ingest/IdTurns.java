@@ -29,9 +29,10 @@ public class IdTurns {
             synchronized (last) {
                 before = last.put(id, mine);
             }
-            Uni<T> run = Uni.createFrom().deferred(write::get).onTermination().invoke(() -> done(id, mine));
-            return before == null ? run
-                    : Uni.createFrom().completionStage(ended(before)).onItem().transformToUni(ignored -> run);
+            Uni<T> run = before == null ? Uni.createFrom().deferred(write::get)
+                    : Uni.createFrom().completionStage(ended(before)).onItem().transformToUni(ignored -> write.get());
+            // Whatever ends it, a cancellation while it waits for its turn included: the next write must not hang.
+            return run.onTermination().invoke(() -> done(id, mine));
         });
     }
 
