@@ -6,7 +6,10 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
-/** The read API's meters at {@code /q/metrics}: clients connected to the stream. */
+/**
+ * The read API's meters at {@code /q/metrics}: clients connected to the stream; streams refused past their limits
+ * are counted by {@link StreamSlots}.
+ */
 @ApplicationScoped
 public class FeedMetrics {
 

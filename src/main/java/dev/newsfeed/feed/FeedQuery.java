@@ -1,5 +1,7 @@
 package dev.newsfeed.feed;
 
+import static dev.newsfeed.problem.Problem.quoted;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,8 +30,6 @@ import dev.newsfeed.problem.ProblemException;
 public class FeedQuery {
 
     static final int MAX_LIMIT = 100;
-    /** How much of a refused value a problem quotes back. */
-    private static final int QUOTED = 64;
 
     @QueryParam("limit")
     @DefaultValue("20")
@@ -122,10 +122,6 @@ public class FeedQuery {
         return value;
     }
 
-    private static String quoted(String value) {
-        return value == null || value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "…";
-    }
-
     FeedOrder order() {
         return "relevance".equals(sort) ? FeedOrder.RELEVANCE : FeedOrder.NEWEST;
     }
@@ -142,7 +138,7 @@ public class FeedQuery {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new ProblemException(400, "Invalid request",
-                    name + " must be an ISO-8601 instant such as 2026-11-26T08:00:00Z (was " + value + ")");
+                    name + " must be an ISO-8601 instant such as 2026-11-26T08:00:00Z (was " + quoted(value) + ")");
         }
     }
 

@@ -30,18 +30,22 @@ import dev.newsfeed.article.ArticleCharacters;
 
 /**
  * The feed page in the formats feed readers read: JSON Feed 1.1, Atom 1.0 and RSS 2.0 (the last two written
- * by Rome). Links are absolute, built from the public base URL; an entry's id is its article's URL, which
- * never changes, and its update time is the article's {@code updatedAt}.
+ * by Rome). Links are absolute, built from the public base URL; an entry's id is its article's API URL, which
+ * never changes, and its update time is the article's {@code updatedAt}. The link a reader opens is the page
+ * for people, {@code /read/{id}} (the JSON stays an Atom {@code related} link), and the feed's own is the web
+ * reader at {@code /}.
  *
- * <p>Article text reaches every format as text: JSON Feed's {@code content_text} and Atom's {@code type="text"}
- * constructs carry it as it is; RSS, whose {@code description} and {@code content:encoded} readers take as HTML,
- * carries it HTML-escaped. Whatever is on the topic is written through {@link ArticleCharacters#displayable}
+ * <p>Article text reaches every format as text: JSON Feed's {@code content_text} and Atom's summary carry it as
+ * it is; the body in Atom's {@code type="html"} content and RSS's {@code description} and
+ * {@code content:encoded}, which readers take as HTML, is HTML-escaped, a paragraph per {@code <p>}, so both read
+ * alike. Whatever is on the topic is written through {@link ArticleCharacters#displayable}
  * first, so that no record, however written, can make a feed fail for every reader.
  */
 public final class FeedRenderer {
 
     public static final String ATOM = "application/atom+xml";
     public static final String RSS = "application/rss+xml";
+    private static final String HTML = "text/html";
 
     private static final Namespace ATOM_NAMESPACE = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
@@ -59,9 +63,9 @@ public final class FeedRenderer {
     /** @param nextQuery the query string of the next page, or null on the last */
     public JsonFeed jsonFeed(FeedPage page, String nextQuery) {
         List<JsonFeed.Item> items = page.items().stream().map(article -> new JsonFeed.Item(
-                articleUrl(article), articleUrl(article), shown(article.title()), shown(summaryOf(article)),
+                articleUrl(article), pageUrl(article), shown(article.title()), shown(summaryOf(article)),
                 String.join("\n\n", paragraphs(article)), article.publishedAt(), article.updatedAt())).toList();
-        return new JsonFeed(JsonFeed.VERSION, title, baseUrl + "/feed", baseUrl + "/feed.json",
+        return new JsonFeed(JsonFeed.VERSION, title, homePage(), baseUrl + "/feed.json",
                 nextQuery == null ? null : baseUrl + "/feed.json?" + nextQuery, items);
     }
 
@@ -71,7 +75,7 @@ public final class FeedRenderer {
         feed.setUri(baseUrl + "/feed.atom");
         List<SyndLink> links = new ArrayList<>();
         links.add(link("self", baseUrl + "/feed.atom", ATOM));
-        links.add(link("alternate", baseUrl + "/feed", "application/json"));
+        links.add(link("alternate", homePage(), HTML));
         if (nextQuery != null) {
             links.add(link("next", baseUrl + "/feed.atom?" + nextQuery, ATOM));
         }
@@ -82,7 +86,10 @@ public final class FeedRenderer {
             if (summary != null) {
                 entry.setDescription(content("text", summary));
             }
-            entry.setContents(List.of(content("text", String.join("\n\n", paragraphs(article)))));
+            entry.setContents(List.of(content("html", HtmlText.paragraphs(paragraphs(article)))));
+            // The page is what a reader opens; the JSON stays findable, with its type.
+            entry.setLinks(List.of(link("alternate", pageUrl(article), HTML),
+                    link("related", articleUrl(article), "application/json")));
             feed.getEntries().add(entry);
         }
         Feed atom = (Feed) feed.createWireFeed();
@@ -94,7 +101,7 @@ public final class FeedRenderer {
 
     public String rss(FeedPage page, Instant updated) {
         SyndFeed feed = feed("rss_2.0", updated);
-        feed.setLink(baseUrl + "/feed");
+        feed.setLink(homePage());
         for (Article article : page.items()) {
             SyndEntry entry = entry(article);
             String summary = shown(summaryOf(article));
@@ -132,7 +139,7 @@ public final class FeedRenderer {
     private SyndEntry entry(Article article) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(articleUrl(article));
-        entry.setLink(articleUrl(article));
+        entry.setLink(pageUrl(article));
         entry.setTitle(shown(article.title()));
         entry.setAuthor(author);
         entry.setPublishedDate(Date.from(article.publishedAt()));
@@ -140,8 +147,19 @@ public final class FeedRenderer {
         return entry;
     }
 
+    /** The article's JSON, and its entry's id: the id stays what it always was, so no reader sees it anew. */
     private String articleUrl(Article article) {
         return baseUrl + "/articles/" + shown(article.id());
+    }
+
+    /** The article's page for people, in the web reader. */
+    private String pageUrl(Article article) {
+        return baseUrl + "/read/" + shown(article.id());
+    }
+
+    /** The web reader's list: the site the feed is of. */
+    private String homePage() {
+        return baseUrl + "/";
     }
 
     private static String summaryOf(Article article) {

@@ -26,6 +26,22 @@ public interface FeedSettings {
     @WithDefault("1000")
     int streamBuffer();
 
+    /**
+     * Open {@code /feed/stream} connections at most; more are answered 503 with {@code Retry-After}. Must stay below
+     * {@code quarkus.http.limits.max-connections}, so that streams, which last, leave connections for ordinary
+     * requests (the start fails otherwise): by default half of the 512.
+     */
+    @WithDefault("256")
+    int streamMax();
+
+    /**
+     * Open {@code /feed/stream} connections of one client address at most; more are answered 503. A browser holds
+     * one per tab. Behind a reverse proxy every client has the proxy's address unless Quarkus is told to trust its
+     * forwarding headers ({@code quarkus.http.proxy.proxy-address-forwarding}).
+     */
+    @WithDefault("8")
+    int streamMaxPerClient();
+
     /** The feed's title in JSON Feed, Atom and RSS. */
     @WithDefault("newsfeed")
     String title();

@@ -20,7 +20,9 @@ import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.FeedChange;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.problem.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 
 /** The feed's changes pushed as Server-Sent Events, resumable from the last event id. */
 @Path("/feed/stream")
@@ -29,10 +31,12 @@ public class FeedStreamResource {
 
     private final FeedView view;
     private final FeedStreams streams;
+    private final StreamSlots slots;
 
-    FeedStreamResource(FeedView view, FeedStreams streams) {
+    FeedStreamResource(FeedView view, FeedStreams streams, StreamSlots slots) {
         this.view = view;
         this.streams = streams;
+        this.slots = slots;
     }
 
     @GET
@@ -48,8 +52,10 @@ public class FeedStreamResource {
                     schema = @Schema(implementation = FeedChange.class)))
     @APIResponse(responseCode = "400", description = "A bad Last-Event-ID, since, fields or filter")
     @APIResponse(responseCode = "410", description = "The last event id is older than the topic still proves: resync")
-    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up; retry after Retry-After")
-    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
+    @APIResponse(responseCode = "503", description = "Still reading the topic after start-up, or every stream of this"
+            + " instance or of this client address is taken; retry after Retry-After")
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
+            @Context HttpServerResponse response,
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @BeanParam FeedQuery query) {
@@ -60,7 +66,15 @@ public class FeedStreamResource {
         // On a reconnect the URL still carries the first since; the event id is the newer of the two.
         String token = lastEventId != null && !lastEventId.isBlank() ? lastEventId : query.since();
         ChangeSequence since = token == null ? null : view.resumeFrom(token);
+        // Taken last: a request refused for what it asks for takes no slot.
+        StreamSlots.Slot slot = slots.acquire(clientAddress(request));
         // Events are written to the response as bytes shared by every client, which the sink cannot take.
-        streams.open(sink, sse, response::write, since, query.filter(), query.summaryOnly());
+        streams.open(sink, sse, response::write, since, query.filter(), query.summaryOnly(), slot);
+    }
+
+    /** The client's address; the forwarded one when Quarkus trusts a proxy's headers. */
+    private static String clientAddress(HttpServerRequest request) {
+        SocketAddress address = request.remoteAddress();
+        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }
 }

@@ -31,8 +31,8 @@ public class FeedStreams {
     private final FeedSettings settings;
     /** Shared by every stream, so that each change is made into bytes once per variant, not once per client. */
     private final FeedStreamEvents events;
-    /** Each open stream and its heartbeat. */
-    private final Map<FeedStream, ScheduledFuture<?>> open = new ConcurrentHashMap<>();
+    /** Each open stream, its heartbeat and its slot. */
+    private final Map<FeedStream, Open> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "newsfeed-feed-stream");
         thread.setDaemon(true);
@@ -48,29 +48,39 @@ public class FeedStreams {
     /**
      * @param wire writes to the sink's response after its greeting
      * @param since the client's sequence, or null for live changes only
+     * @param slot the stream's place among the open ones, released when it ends
      */
     void open(SseEventSink sink, Sse sse, Function<Buffer, Future<Void>> wire, ChangeSequence since,
-            FeedFilter filter, boolean summaryOnly) {
+            FeedFilter filter, boolean summaryOnly, StreamSlots.Slot slot) {
         long heartbeat = settings.streamHeartbeat().toMillis();
         FeedStreamEvents.Fields fields = summaryOnly ? FeedStreamEvents.Fields.SUMMARY : FeedStreamEvents.Fields.ALL;
         FeedStream stream = new FeedStream(sink, sse, wire, view, filter, events, fields, settings.streamBuffer(),
                 executor, this::forget);
-        // A periodic task that throws is never run again: a stream that cannot beat is ended instead.
-        open.put(stream, executor.scheduleAtFixedRate(() -> {
-            try {
-                stream.heartbeat();
-            } catch (RuntimeException e) {
-                stream.close("its heartbeat failed: " + e);
-            }
-        }, heartbeat, heartbeat, TimeUnit.MILLISECONDS));
+        try {
+            // A periodic task that throws is never run again: a stream that cannot beat is ended instead.
+            open.put(stream, new Open(executor.scheduleAtFixedRate(() -> {
+                try {
+                    stream.heartbeat();
+                } catch (RuntimeException e) {
+                    stream.close("its heartbeat failed: " + e);
+                }
+            }, heartbeat, heartbeat, TimeUnit.MILLISECONDS), slot));
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
         stream.start(since);
     }
 
     private void forget(FeedStream stream) {
-        ScheduledFuture<?> heartbeat = open.remove(stream);
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
+        Open ended = open.remove(stream);
+        if (ended != null) {
+            ended.heartbeat().cancel(false);
+            ended.slot().release();
         }
+    }
+
+    private record Open(ScheduledFuture<?> heartbeat, StreamSlots.Slot slot) {
     }
 
     int openStreams() {

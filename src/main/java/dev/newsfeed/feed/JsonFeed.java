@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record JsonFeed(
         @Schema(example = VERSION) String version,
         @Schema(example = "newsfeed") String title,
-        @Schema(example = "http://localhost:8080/feed") @JsonProperty("home_page_url") String homePageUrl,
+        @Schema(description = "The web reader", example = "http://localhost:8080/") @JsonProperty("home_page_url") String homePageUrl,
         @Schema(example = "http://localhost:8080/feed.json") @JsonProperty("feed_url") String feedUrl,
         @Schema(description = "The next page; absent on the last",
                 example = "http://localhost:8080/feed.json?limit=20&cursor=MjAy…")
@@ -25,10 +25,11 @@ public record JsonFeed(
     public static final String MEDIA_TYPE = "application/feed+json";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "One article in JSON Feed; its id is its URL, which never changes")
+    @Schema(description = "One article in JSON Feed; its id is its API URL, which never changes")
     public record Item(
             @Schema(example = "http://localhost:8080/articles/000_22b61c6839899886") String id,
-            @Schema(example = "http://localhost:8080/articles/000_22b61c6839899886") String url,
+            @Schema(description = "The article's page in the web reader",
+                    example = "http://localhost:8080/read/000_22b61c6839899886") String url,
             @Schema(example = "Kyiv Votes to Bring Back the Embankment Tram") String title,
             @Schema(example = "Kyiv's city council approved a plan to restore the tram line.") String summary,
             @Schema(example = "The council voted 41 to 9 on Tuesday...") @JsonProperty("content_text")

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 import dev.newsfeed.http.WriteAccess;
 
@@ -53,6 +54,8 @@ public class IngestStatusResource {
     }
 
     @GET
+    // It names server paths and is behind the token: no cache, shared or private, may keep it (issue 22).
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "Sources and their state: PENDING, PUBLISHED or FAILED with the reason")
     @APIResponse(responseCode = "200", description = "A page of sources")
     @APIResponse(responseCode = "400", description = "A bad offset or limit")

@@ -19,9 +19,16 @@ public record Problem(
         @Schema(example = "limit must be less than or equal to 100 (was 500)") String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** How much of a refused value a problem quotes back: enough to recognise it, never a whole header. */
+    public static final int QUOTED = 64;
 
     public static Problem of(int status, String title, String detail) {
         return new Problem(title, status, detail);
+    }
+
+    /** A value the client sent, as a detail quotes it: cut after {@link #QUOTED} characters, with an ellipsis. */
+    public static String quoted(String value) {
+        return value == null || value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "…";
     }
 
     public Response.ResponseBuilder toResponse() {

@@ -64,6 +64,6 @@ public class ProblemMappers {
     private static String describe(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         String parameter = path.substring(path.lastIndexOf('.') + 1);
-        return parameter + " " + violation.getMessage() + " (was " + violation.getInvalidValue() + ")";
+        return parameter + " " + violation.getMessage() + " (was " + Problem.quoted(String.valueOf(violation.getInvalidValue())) + ")";
     }
 }

@@ -74,6 +74,11 @@ public final class FeedFilter implements Predicate<Article> {
     }
 
     private static Query parse(String text) {
+        if (text.trim().equals("*")) {
+            // SimpleQueryParser answers a lone * with every document, whatever operators are on: here * is text,
+            // and a search without a word finds nothing.
+            return new MatchNoDocsQuery("no words in the search");
+        }
         SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, FIELDS, SYNTAX);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         Query parsed = parser.parse(text);

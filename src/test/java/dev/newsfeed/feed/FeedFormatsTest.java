@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class FeedFormatsTest {
 
     private static final String SEED_URL = "http://localhost:8080/articles/" + FeedResourceTest.SEED_ID;
+    private static final String SEED_PAGE = "http://localhost:8080/read/" + FeedResourceTest.SEED_ID;
 
     @BeforeEach
     void seedIsInTheFeed() {
@@ -48,7 +49,8 @@ class FeedFormatsTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) feed.get("items");
         Map<String, Object> seed = items.stream().filter(item -> SEED_URL.equals(item.get("id"))).findFirst().orElseThrow();
-        assertThat(seed).containsEntry("url", SEED_URL)
+        assertThat(feed).containsEntry("home_page_url", "http://localhost:8080/");
+        assertThat(seed).containsEntry("url", SEED_PAGE)
                 .containsKeys("title", "summary", "content_text", "date_published", "date_modified");
         assertThat((String) seed.get("content_text")).startsWith("Ukrainian President Volodymyr Zelensky");
     }
@@ -66,7 +68,7 @@ class FeedFormatsTest {
         SyndEntry seed = entry(feed);
         assertThat(seed.getTitle()).startsWith("Zelensky Invites Putin");
         assertThat(seed.getUpdatedDate()).isNotNull();
-        assertThat(seed.getLink()).isEqualTo(SEED_URL);
+        assertThat(seed.getLink()).isEqualTo(SEED_PAGE);
         assertThat(xml).contains("<id>" + SEED_URL + "</id>").contains("rel=\"self\"");
     }
 
@@ -78,10 +80,11 @@ class FeedFormatsTest {
         SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
         assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
         assertThat(feed.getTitle()).isEqualTo("newsfeed");
-        assertThat(feed.getLink()).isEqualTo("http://localhost:8080/feed");
+        assertThat(feed.getLink()).isEqualTo("http://localhost:8080/");
         assertThat(feed.getDescription()).isNotBlank();
         SyndEntry seed = entry(feed);
         assertThat(seed.getPublishedDate()).isNotNull();
+        assertThat(seed.getLink()).isEqualTo(SEED_PAGE);
         assertThat(xml).containsPattern("<guid[^>]*>" + SEED_URL + "</guid>");
     }
 

@@ -65,19 +65,51 @@ class FeedRendererTest {
     }
 
     @Test
-    void atomCarriesScriptAsATextConstruct() throws Exception {
-        FeedPage page = new FeedPage(List.of(article("Title", "Summary " + SCRIPT, List.of("First " + IFRAME))),
-                null, null);
+    void atomCarriesTheSummaryAsTextAndTheBodyAsEscapedHtmlParagraphs() throws Exception {
+        // Issue 22, finding 11: paragraphs as RSS has them, not folded into one block of text.
+        FeedPage page = new FeedPage(List.of(article("Title", "Summary " + SCRIPT,
+                List.of("First " + IFRAME, "Second & \"last\""))), null, null);
 
         String xml = renderer.atom(page, null, AT);
         SyndEntry entry = entry(xml);
 
-        assertThat(xml).contains("<summary type=\"text\">").contains("<content type=\"text\">");
+        assertThat(xml).contains("<summary type=\"text\">").contains("<content type=\"html\">");
         assertThat(entry.getDescription().getValue()).isEqualTo("Summary " + SCRIPT);
         assertThat(entry.getContents()).singleElement().satisfies(content -> {
-            assertThat(content.getType()).isEqualTo("text");
-            assertThat(content.getValue()).isEqualTo("First " + IFRAME);
+            assertThat(content.getType()).isEqualTo("html");
+            assertThat(content.getValue()).isEqualTo("<p>First &lt;iframe src=javascript:alert(1)&gt;&lt;/iframe&gt;</p>\n"
+                    + "<p>Second &amp; &quot;last&quot;</p>");
         });
+        assertThat(xml).doesNotContain("<iframe").doesNotContain("&lt;iframe");
+    }
+
+    @Test
+    void entriesLinkToTheReaderPageAndTheFeedToTheReaderList() throws Exception {
+        // Issue 22, finding 10: what a person opens from a feed reader is the page, not the JSON.
+        Article article = article("Title", null, List.of("Body."));
+        FeedPage page = new FeedPage(List.of(article), null, null);
+        String api = "http://localhost:8080/articles/" + article.id();
+        String read = "http://localhost:8080/read/" + article.id();
+
+        SyndFeed atom = new SyndFeedInput().build(new StringReader(renderer.atom(page, null, AT)));
+        assertThat(atom.getLinks()).anySatisfy(link -> {
+            assertThat(link.getRel()).isEqualTo("alternate");
+            assertThat(link.getHref()).isEqualTo("http://localhost:8080/");
+            assertThat(link.getType()).isEqualTo("text/html");
+        });
+        SyndEntry atomEntry = atom.getEntries().get(0);
+        assertThat(atomEntry.getUri()).as("the id never changes").isEqualTo(api);
+        assertThat(atomEntry.getLinks()).extracting(link -> link.getRel() + " " + link.getHref() + " " + link.getType())
+                .containsExactlyInAnyOrder("alternate " + read + " text/html", "related " + api + " application/json");
+
+        SyndFeed rss = new SyndFeedInput().build(new StringReader(renderer.rss(page, AT)));
+        assertThat(rss.getLink()).isEqualTo("http://localhost:8080/");
+        assertThat(rss.getEntries().get(0).getLink()).isEqualTo(read);
+
+        JsonFeed json = renderer.jsonFeed(page, null);
+        assertThat(json.homePageUrl()).isEqualTo("http://localhost:8080/");
+        assertThat(json.items().get(0).url()).isEqualTo(read);
+        assertThat(json.items().get(0).id()).isEqualTo(api);
     }
 
     @Test

@@ -75,7 +75,7 @@ class HostileArticlesFeedTest {
     }
 
     @Test
-    void rssCarriesScriptAsEscapedTextWhileAtomAndJsonFeedCarryItAsText() throws Exception {
+    void rssAndAtomCarryScriptAsEscapedTextAndJsonFeedAsText() throws Exception {
         String source = authorized().header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType("text/plain; charset=utf-8").body(Fixtures.bytes("/articles/markup.txt"))
                 .post("/articles").then().statusCode(201).extract().path("source");
@@ -93,7 +93,9 @@ class HostileArticlesFeedTest {
                 .extract().asString());
         assertThat(atom.getDescription().getValue())
                 .isEqualTo("Readers must see <script>alert('summary')</script> as words.");
-        assertThat(atom.getContents().get(0).getType()).isEqualTo("text");
+        assertThat(atom.getContents().get(0).getType()).isEqualTo("html");
+        assertThat(atom.getContents().get(0).getValue()).startsWith(
+                "<p>First paragraph: &lt;iframe src=javascript:alert(&#39;body&#39;)&gt;&lt;/iframe&gt; is a string");
 
         JsonPath jsonFeed = given().queryParam("source", source).get("/feed.json").then().statusCode(200)
                 .extract().jsonPath();

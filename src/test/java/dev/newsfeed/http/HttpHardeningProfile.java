@@ -6,13 +6,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Small limits, so that tests reach them with a few requests: a 16 KiB page budget, a 5 s idle timeout,
- * 24 connections, and one origin allowed to write. Shared by the HTTP hardening tests (one Quarkus start).
+ * 24 connections, 4 streams (2 per client address), and one origin allowed to write. Shared by the HTTP hardening
+ * tests (one Quarkus start).
  */
 public class HttpHardeningProfile implements QuarkusTestProfile {
 
     static final long PAGE_BUDGET = 16_384;
     static final int MAX_CONNECTIONS = 24;
     static final String WRITE_ORIGIN = "https://cms.example";
+    static final int STREAM_MAX = 4;
+    static final int STREAM_MAX_PER_CLIENT = 2;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -20,6 +23,8 @@ public class HttpHardeningProfile implements QuarkusTestProfile {
                 "quarkus.http.idle-timeout", "5s",
                 "quarkus.http.limits.max-connections", String.valueOf(MAX_CONNECTIONS),
                 "newsfeed.http.cors-write-origins", WRITE_ORIGIN,
+                "newsfeed.feed.stream-max", String.valueOf(STREAM_MAX),
+                "newsfeed.feed.stream-max-per-client", String.valueOf(STREAM_MAX_PER_CLIENT),
                 "newsfeed.ingest.folder-enabled", "false");
     }
 }

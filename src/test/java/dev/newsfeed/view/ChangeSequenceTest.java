@@ -80,4 +80,18 @@ class ChangeSequenceTest {
     private static ChangeSequence sequence(String topic, Instant issued, Map<String, Long> next) {
         return new ChangeSequence(topic, issued, new TreeMap<>(next));
     }
+
+    @Test
+    void refusedTokensAndCursorsAreQuotedBackCutToSixtyFourCharacters() {
+        // Issue 22, finding 9: a 15 KB Last-Event-ID or cursor was echoed whole in the problem's detail.
+        String huge = "x".repeat(15_000);
+
+        String since = assertThrows(InvalidSinceException.class, () -> ChangeSequence.decode(huge)).problem().detail();
+        String cursor = assertThrows(InvalidCursorException.class, () -> FeedCursor.after(huge, FeedOrder.NEWEST))
+                .problem().detail();
+
+        for (String detail : new String[] { since, cursor }) {
+            assertThat(detail).contains("'" + "x".repeat(64) + "…'").doesNotContain("x".repeat(65)).hasSizeLessThan(400);
+        }
+    }
 }

@@ -48,4 +48,12 @@ class FeedFilterTest {
         assertThat(FeedFilter.of(" ", "", null, null).isNone()).isTrue();
         assertThat(FeedFilter.of(" ", "", null, null)).accepts(CAFE);
     }
+
+    @Test
+    void loneStarIsTextWithNoWordAndFindsNothing() {
+        // Issue 22, finding 9: Lucene's SimpleQueryParser takes a lone * for "every document".
+        assertThat(FeedFilter.of("*", null, null, null)).rejects(CAFE);
+        assertThat(FeedFilter.of(" * ", null, null, null)).rejects(CAFE);
+        assertThat(FeedFilter.of("cafe *", null, null, null)).accepts(CAFE);
+    }
 }
