@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.ingest.http.ArticleSubmission;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.newsfeed.view.ChangesPage;

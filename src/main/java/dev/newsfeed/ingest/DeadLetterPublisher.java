@@ -24,7 +24,7 @@ public class DeadLetterPublisher {
 
     /** The outgoing channel of dead letters; its topic is configured in application.properties. */
     public static final String CHANNEL = "dead-letters-out";
-    static final int MAX_CONTENT = 64 * 1024;
+    public static final int MAX_CONTENT = 64 * 1024;
 
     private final MutinyEmitter<byte[]> emitter;
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
+import dev.newsfeed.ingest.folder.FolderOwner;
 import dev.newsfeed.http.WriteAccess;
 
 /** What became of each source, most recent first. It names server paths, hence the token. */

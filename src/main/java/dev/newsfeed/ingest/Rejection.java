@@ -9,16 +9,16 @@ import dev.newsfeed.article.ArticleParseException;
  */
 public record Rejection(String stage, String reason, int line, String detail) {
 
-    static Rejection of(ArticleParseException e) {
+    public static Rejection of(ArticleParseException e) {
         return new Rejection("parse", e.reason().name(), e.line(), e.getMessage());
     }
 
     /** A file whose path cannot be an article's source: too long, or with a character the rule refuses. */
-    static Rejection of(ArticleField.Problem source) {
+    public static Rejection of(ArticleField.Problem source) {
         return new Rejection("read", source.reason().name(), 0, "the file's path " + source.detail());
     }
 
-    static Rejection tooLarge(String detail) {
+    public static Rejection tooLarge(String detail) {
         return new Rejection("read", "TOO_LARGE", 0, detail);
     }
 

@@ -9,7 +9,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
-import dev.newsfeed.ingest.FolderIngest;
+import dev.newsfeed.ingest.folder.FolderIngest;
 import dev.newsfeed.ingest.IntakeGate;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.ingest.http.HttpIds;
 import dev.newsfeed.Writes;
 import dev.newsfeed.view.FeedView;
 import io.quarkus.test.junit.QuarkusTest;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.newsfeed.ingest.folder.FolderIngest;
+import dev.newsfeed.ingest.folder.FolderWatcher;
 import dev.newsfeed.reader.TopicViews;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.ingest.http.HttpIds;
 import dev.newsfeed.Writes;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;

@@ -1,0 +1,49 @@
+package dev.newsfeed.ingest.folder;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Issue 9, finding 12: a folder that is not watched showed nowhere (readiness UP, nothing in health). */
+@QuarkusTest
+@TestProfile(FolderHealthTest.MissingFolder.class)
+class FolderHealthTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/group/ingest", management = true)
+    URL ingestHealth;
+
+    public static class MissingFolder implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newsfeed.ingest.folder", "target/no-such-ingest-folder");
+        }
+    }
+
+    @Test
+    void folderThatIsNotWatchedIsDownInTheIngestGroupWithTheReasonAndTheFeedStaysReady() {
+        // Once the view has caught up, the watcher would start: it is told then that the folder is missing.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(ready).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get(ingestHealth).statusCode() == 503);
+
+        given().get(ingestHealth).then().statusCode(503)
+                .body("checks.find { it.name == 'ingest-folder' }.status", is("DOWN"))
+                .body("checks.find { it.name == 'ingest-folder' }.data.detail", containsString("does not exist"));
+        given().get(ready).then().statusCode(200);
+    }
+}
