@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +34,6 @@ import org.jboss.logging.Logger;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
-import dev.newsfeed.log.LogValues;
 
 /**
  * The latest feed: one document per article id in a Lucene index on local disk, newest publication first.
@@ -69,17 +67,15 @@ public final class FeedView implements AutoCloseable {
         return thread;
     });
     private final AppliedWaiters waiters;
-    private final List<Consumer<List<FeedChange>>> listeners = new CopyOnWriteArrayList<>();
-    private final Object listening = new Object();
+    private final ChangeBus bus;
     private volatile ChangeHorizon horizon = ChangeHorizon.UNKNOWN;
 
-    // Written by the applying thread under "this"; the head is also read by subscribers under "listening".
+    // Written by the applying thread under "this".
     private TreeMap<String, Long> next;
     private Instant lastModified;
     private String articlesTopicId;
     private String retractionsTopicId;
     private boolean uncommitted;
-    private SortedMap<String, Long> listenedHead;
     /** Whether documents were written that readers do not see yet. */
     private boolean invisible;
     private Instant visibleAt;
@@ -92,7 +88,7 @@ public final class FeedView implements AutoCloseable {
         this.lastModified = opened.lastModified();
         this.articlesTopicId = opened.articlesTopicId();
         this.retractionsTopicId = opened.retractionsTopicId();
-        this.listenedHead = opened.next();
+        this.bus = new ChangeBus(opened.next());
         this.waiters = new AppliedWaiters(opened.next());
         this.visibleAt = clock.instant();
     }
@@ -163,7 +159,7 @@ public final class FeedView implements AutoCloseable {
      */
     public synchronized boolean apply(List<ArticleChange> batch, Map<String, Long> readUpTo) {
         Map<String, ArticleState> touched = new LinkedHashMap<>();
-        List<FeedChange> heard = listeners.isEmpty() ? null : new ArrayList<>();
+        List<FeedChange> heard = bus.listened() ? new ArrayList<>() : null;
         // Moved on a copy: a batch that fails half-way leaves the positions where they were, to be read again.
         TreeMap<String, Long> reached = new TreeMap<>(next);
         if (invisible && !batch.isEmpty()) {
@@ -216,7 +212,7 @@ public final class FeedView implements AutoCloseable {
      * small segments.
      */
     public synchronized void refresh() {
-        if (invisible || !listenedHead.equals(next)) {
+        if (invisible || !bus.head().equals(next)) {
             makeVisible(List.of());
         }
     }
@@ -277,26 +273,10 @@ public final class FeedView implements AutoCloseable {
         return now.isAfter(after) ? now : after;
     }
 
-    /**
-     * Moves the head subscribers start from and tells the listeners of the changes up to it, in one step: a
-     * subscriber gets either the changes or a head after them, never both, never neither. A listener that fails
-     * is dropped, so that it cannot stop the view from applying the topic.
-     */
+    /** Moves the head streams start from, tells them of the changes up to it, and releases the writers it passed. */
     private void publish(List<FeedChange> heard) {
         SortedMap<String, Long> head = new TreeMap<>(next);
-        synchronized (listening) {
-            listenedHead = head;
-            if (!heard.isEmpty()) {
-                for (Consumer<List<FeedChange>> listener : listeners) {
-                    try {
-                        listener.accept(heard);
-                    } catch (RuntimeException e) {
-                        listeners.remove(listener);
-                        LOG.warnf("Dropped a feed listener that failed: %s", LogValues.safe(e.toString()));
-                    }
-                }
-            }
-        }
+        bus.publish(head, heard);
         waiters.advance(head);
     }
 
@@ -342,15 +322,12 @@ public final class FeedView implements AutoCloseable {
         // Everything applied must be visible first: what is not would be neither replayed nor heard.
         synchronized (this) {
             refresh();
-            synchronized (listening) {
-                listeners.add(listener);
-                return sequence(listenedHead, issueTime());
-            }
+            return sequence(bus.subscribe(listener), issueTime());
         }
     }
 
     public void unsubscribe(Consumer<List<FeedChange>> listener) {
-        listeners.remove(listener);
+        bus.unsubscribe(listener);
     }
 
     /** The first page of the feed. */
