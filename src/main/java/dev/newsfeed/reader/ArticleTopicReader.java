@@ -99,6 +99,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong recordsRead = new AtomicLong();
+    private final AtomicLong rebuilds = new AtomicLong();
     private final ReaderProgress progress;
     private volatile TopicIds topicIds = new TopicIds(null, null);
     private volatile Supplier<TopicIds> topicIdLookup;
@@ -113,6 +114,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private volatile List<TopicPartition> refused = List.of();
     /** Why the next session must rebuild the view; only the reading thread writes it. */
     private String pendingRebuild;
+    /**
+     * After a failure, the next round commits at once, and none counts as completed before a commit did: a view that
+     * cannot write (a full disk) fails every round then, instead of completing the rounds between two commits.
+     */
+    private boolean mustCommit;
     /** Failures with the index writer closed since the last pass that caught up: two mean a new writer failed too. */
     private volatile int writerFailures;
     private volatile Throwable fatal;
@@ -239,6 +245,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         return lastApplied;
     }
 
+    /** Times the view was emptied to be read again from the beginning of the topics. */
+    public long rebuilds() {
+        return rebuilds.get();
+    }
+
     /** Sessions that ended in a failure. */
     public long failures() {
         return failures.get();
@@ -272,6 +283,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 return;
             } catch (RebuildNeeded e) {
                 pendingRebuild = e.getMessage();
+                // Not caught up from this moment: the view no longer matches the topics.
+                passCaughtUp = false;
+                rebuilding = true;
                 // Not a failure: the next session rebuilds at once, and readiness is DOWN until it has caught up.
                 LOG.warnf("The feed view must be rebuilt: %s", e.getMessage());
                 continue;
@@ -306,9 +320,12 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         failures.incrementAndGet();
         lastFailure = e.toString();
         progress.failed();
+        mustCommit = true;
         Throwable writer = view.writerFailure();
         if (writer != null) {
             writerFailures++;
+            passCaughtUp = false;
+            rebuilding = true;
             pendingRebuild = "the view's index writer was closed by " + writer
                     + "; a new writer reads the topics again from their beginning";
             LOG.errorf(e, "The feed view's index cannot be written (%s); rebuilding it with a new writer", writer);
@@ -386,9 +403,10 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     view.refresh();
                 }
                 lag = lag(kafka, partitions);
-                if (committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
+                if (mustCommit || committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
                     view.commit();
                     committed = clock.instant();
+                    mustCommit = false;
                 }
                 progress.moved(positions(kafka, partitions), lag == 0);
             }
@@ -433,7 +451,6 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             List<TopicPartition> partitions, Map<TopicPartition, Long> end, TopicIds ids) {
         Checkpoint checkpoint = view.checkpoint();
         String rebuild = pendingRebuild;
-        pendingRebuild = null;
         if (rebuild == null && !checkpoint.readFrom(ids.articles(), ids.retractions())) {
             rebuild = "the topics were deleted and created again since the view was built";
         }
@@ -453,10 +470,13 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             }
         }
         if (rebuild != null) {
+            rebuilds.incrementAndGet();
             rebuilding = true;
             passCaughtUp = false;
             progress.restarted();
             view.rebuild(rebuild);
+            // Kept until the view was emptied: a rebuild that fails is tried again by the next session.
+            pendingRebuild = null;
             read = partitions;
         } else {
             refuse(added);

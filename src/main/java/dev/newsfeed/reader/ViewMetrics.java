@@ -39,6 +39,9 @@ public class ViewMetrics {
         }
         FunctionCounter.builder("newsfeed.feed.reader.failures", reader, ArticleTopicReader::failures)
                 .description("Times the reader stopped on a failure and started again").register(registry);
+        FunctionCounter.builder("newsfeed.feed.rebuilds", reader, ArticleTopicReader::rebuilds)
+                .description("Times the view was emptied and read again from the beginning of the topics")
+                .register(registry);
         Timer apply = Timer.builder("newsfeed.feed.apply")
                 .description("Time the view took to apply a batch of records read while following the topics, and"
                         + " to show it")
