@@ -487,6 +487,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             view.horizon(view.horizon().withTopicId(ids.articles()));
         }
         Checkpoint from = view.checkpoint();
+        boolean fromTheBeginning = from.next().values().stream().allMatch(offset -> offset == 0);
         // Every partition read is named in the checkpoint, empty ones at 0: a later start tells added ones by that.
         Map<String, Long> unlisted = new HashMap<>();
         read.stream().filter(partition -> !from.next().containsKey(log(partition)))
@@ -506,7 +507,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             behind += Math.max(0, end.get(partition) - at);
         }
         LOG.infof("Reading %s from %s (%d partitions, %d records at most to catch up)", topic,
-                from.isEmpty() ? "the beginning" : "the view's checkpoint", read.size(), behind);
+                fromTheBeginning ? "the beginning" : "the view's checkpoint", read.size(), behind);
         return read;
     }
 
