@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,12 +43,12 @@ class ExitOnTerm {
         signalled = !event.isStandardShutdown();
     }
 
+    /**
+     * JVM shutdown hooks start together, in no order: Quarkus' own may have begun stopping the application already,
+     * so this one only waits for it to end, and then trusts what the shutdown observers heard. An application that
+     * never started fires no shutdown observer, and one that stopped on its own fired a standard one.
+     */
     private static void exitZeroOnceStopped() {
-        Application application = ApplicationLifecycleManager.getCurrentApplication();
-        if (application == null || !application.isStarted()) {
-            // The application stopped on its own (an exit code it chose) or never started (a start-up failure).
-            return;
-        }
         long deadline = System.nanoTime() + WAIT_FOR_QUARKUS.toNanos();
         while (ApplicationLifecycleManager.getCurrentApplication() != null && System.nanoTime() < deadline) {
             try {
