@@ -111,7 +111,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private volatile boolean rebuilding;
     private volatile long lag = -1;
     private volatile String lastFailure;
-    private volatile List<TopicPartition> refused = List.of();
+    private final AddedPartitions added = new AddedPartitions();
     /** Why the next session must rebuild the view; only the reading thread writes it. */
     private String pendingRebuild;
     /**
@@ -199,7 +199,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     /** Partitions added to the topics after the view had read them, which it does not read (README, Partitions). */
     public List<TopicPartition> refusedPartitions() {
-        return refused;
+        return added.refused();
     }
 
     /** What the reader last applied, and when it last moved: for lag measured against the brokers' end offsets. */
@@ -454,10 +454,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         if (rebuild == null && !checkpoint.readFrom(ids.articles(), ids.retractions())) {
             rebuild = "the topics were deleted and created again since the view was built";
         }
-        List<TopicPartition> added = rebuild != null || checkpoint.isEmpty() || !checkpoint.listsEveryPartition()
-                ? List.of()
-                : partitions.stream().filter(partition -> !checkpoint.next().containsKey(log(partition))).toList();
-        List<TopicPartition> read = partitions.stream().filter(partition -> !added.contains(partition)).toList();
+        List<TopicPartition> addedSince = rebuild != null ? List.of()
+                : AddedPartitions.since(checkpoint, partitions, this::log);
+        List<TopicPartition> read = partitions.stream().filter(partition -> !addedSince.contains(partition)).toList();
         if (rebuild == null && !checkpoint.isEmpty()) {
             Map<TopicPartition, Long> beginning = kafka.beginningOffsets(read);
             for (TopicPartition partition : read) {
@@ -479,7 +478,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             pendingRebuild = null;
             read = partitions;
         } else {
-            refuse(added);
+            added.refuse(addedSince);
         }
         view.topics(ids.articles(), ids.retractions());
         if (ids.articles() != null && !ids.articles().equals(view.horizon().topicId())) {
@@ -511,11 +510,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         return read;
     }
 
-    /**
-     * Partitions added to the topics after the view read them: the key hash now sends some ids to another partition,
-     * where a newer version would race an older one in the view. They are not read; readiness says so, and the log
-     * says what to do (README, "Partitions").
-     */
+    /** Partitions added to the topics while the view reads them: refused, see {@link AddedPartitions}. */
     private void refuseNewPartitions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> known) {
         List<TopicPartition> now = new ArrayList<>();
         for (String name : retractionsTopic == null ? List.of(topic) : List.of(topic, retractionsTopic)) {
@@ -530,20 +525,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             }
             infos.forEach(info -> now.add(new TopicPartition(name, info.partition())));
         }
-        refuse(now.stream().filter(partition -> !known.contains(partition)).toList());
-    }
-
-    private void refuse(List<TopicPartition> added) {
-        if (added.isEmpty() || added.equals(refused)) {
-            return;
-        }
-        refused = List.copyOf(added);
-        LOG.errorf("Partitions %s were added to the topics after this view had read them. newsfeed does not read"
-                + " them and is not ready: an article id hashes to another partition once the count changes, and"
-                + " its versions in two partitions would race. To change the partition count, create new topics"
-                + " with it, copy the latest record of every key into them, and point newsfeed.kafka.topic and"
-                + " newsfeed.kafka.retractions-topic at them (each view rebuilds itself). README, \"Partitions\".",
-                added);
+        added.refuse(now.stream().filter(partition -> !known.contains(partition)).toList());
     }
 
     /**
