@@ -282,13 +282,17 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 session();
                 return;
             } catch (RebuildNeeded e) {
+                boolean again = rebuilding;
                 pendingRebuild = e.getMessage();
                 // Not caught up from this moment: the view no longer matches the topics.
                 passCaughtUp = false;
                 rebuilding = true;
-                // Not a failure: the next session rebuilds at once, and readiness is DOWN until it has caught up.
+                // Not a failure: the next session rebuilds at once, and readiness is DOWN until it has caught up; a
+                // rebuild that needs another before it caught up waits first, so that nothing spins.
                 LOG.warnf("The feed view must be rebuilt: %s", e.getMessage());
-                continue;
+                if (!again) {
+                    continue;
+                }
             } catch (WakeupException e) {
                 if (closed) {
                     return;
