@@ -119,6 +119,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
      * cannot write (a full disk) fails every round then, instead of completing the rounds between two commits.
      */
     private boolean mustCommit;
+    /** Whether the current session completed a round: the backoff starts again from its least after one did. */
+    private boolean roundCompleted;
     /** Failures with the index writer closed since the last pass that caught up: two mean a new writer failed too. */
     private volatile int writerFailures;
     private volatile Throwable fatal;
@@ -312,6 +314,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             } finally {
                 reading = false;
             }
+            if (roundCompleted) {
+                // The session that ended had worked: this is a new failure, not the next retry of an old one.
+                backoff = pacing.minBackoff();
+                roundCompleted = false;
+            }
             if (!pause(backoff)) {
                 return;
             }
@@ -413,6 +420,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     mustCommit = false;
                 }
                 progress.moved(positions(kafka, partitions), lag == 0);
+                roundCompleted = true;
             }
         } finally {
             consumer = null;

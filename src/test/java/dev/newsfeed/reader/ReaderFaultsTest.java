@@ -78,11 +78,7 @@ class ReaderFaultsTest {
         AtomicBoolean armed = new AtomicBoolean();
         try (FeedView view = FeedView.inMemory()) {
             ArticleTopicReader reader = reader(name, view, Map.of());
-            reader.onApplied((nanos, ages) -> {
-                if (armed.get()) {
-                    awaitQuietly(hang);
-                }
-            });
+            hangWhenArmed(reader, armed, hang);
             try (Running running = start(reader)) {
                 await().atMost(WAIT).until(() -> condition(reader, name).ready());
                 armed.set(true);
@@ -117,11 +113,7 @@ class ReaderFaultsTest {
             // One record per fetch, so that the reader cannot have read ahead what is deleted while it hangs.
             ArticleTopicReader reader = reader(name, view, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
                     ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1));
-            reader.onApplied((nanos, ages) -> {
-                if (armed.get()) {
-                    awaitQuietly(hang);
-                }
-            });
+            hangWhenArmed(reader, armed, hang);
             reader.followTopicIds(() -> {
                 if (reader.isRebuilding()) {
                     rebuildBegins.countDown();
@@ -373,6 +365,15 @@ class ReaderFaultsTest {
         return IntStream.range(0, 60).mapToObj(p -> IntStream.range(0, 150)
                 .mapToObj(w -> Long.toString(random.nextLong() & Long.MAX_VALUE, 36))
                 .collect(Collectors.joining(" "))).toList();
+    }
+
+    /** The reader's thread waits for {@code hang} inside each batch it applies while {@code armed}: hung. */
+    private static void hangWhenArmed(ArticleTopicReader reader, AtomicBoolean armed, CountDownLatch hang) {
+        reader.onApplied((nanos, ages) -> {
+            if (armed.get()) {
+                awaitQuietly(hang);
+            }
+        });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
