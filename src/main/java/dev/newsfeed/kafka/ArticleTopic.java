@@ -32,6 +32,7 @@ public class ArticleTopic {
 
     private static final Logger LOG = Logger.getLogger(ArticleTopic.class);
     private static final long TIMEOUT_SECONDS = 10;
+    private static final long SHORT_TIMEOUT_MS = 2_000;
     private static final String DEFAULT_DELETE_RETENTION_MS = "86400000";
 
     public enum State {
@@ -51,6 +52,10 @@ public class ArticleTopic {
      * topic deleted and created again from the one a token or an index was made of.
      */
     public record Identity(String topicId, String retractionsTopicId, Duration tombstoneRetention) {
+    }
+
+    /** The ids of the articles and retractions topics as the cluster describes them now. */
+    public record Ids(String articles, String retractions) {
     }
 
     private final Admin admin;
@@ -82,6 +87,57 @@ public class ArticleTopic {
     }
 
     /**
+     * The topics' ids now, asked of the cluster with a short timeout; empty when it does not answer or a topic is
+     * missing (being deleted and created again, perhaps).
+     */
+    public Optional<Ids> currentIds() {
+        try {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(name(), retractionsName()))
+                    .allTopicNames().get(SHORT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return Optional.of(new Ids(topics.get(name()).topicId().toString(),
+                    topics.get(retractionsName()).topicId().toString()));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads the articles topic's cleanup policy again: someone may switch it to {@code delete} while the service runs.
+     * Readiness and the {@code kafka} group report a deleting policy; a broker that does not answer changes nothing.
+     */
+    public Status checkPolicy() {
+        if (status.state() == State.UNKNOWN) {
+            return status;
+        }
+        try {
+            Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, name())))
+                    .all().get(SHORT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .get(new ConfigResource(ConfigResource.Type.TOPIC, name()));
+            judge(value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("Kafka did not answer for the policy of topic %s: %s", name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return status;
+    }
+
+    private void judge(String policy) {
+        Status before = status;
+        status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
+                ? misconfigured(policy)
+                : new Status(State.READY, "topic " + name() + " is compacted");
+        if (status.state() == State.MISCONFIGURED && !status.equals(before)) {
+            LOG.error(status.detail());
+        } else if (before.state() == State.MISCONFIGURED && status.state() == State.READY) {
+            LOG.infof("Topic %s is compacted again", name());
+        }
+    }
+
+    /**
      * Creates the topic if it is missing and checks its cleanup policy.
      *
      * @throws KafkaUnavailableException when the broker does not answer; the caller retries
@@ -107,12 +163,7 @@ public class ArticleTopic {
             String topicId = articles.map(description -> description.topicId().toString()).orElse(null);
             identity = new Identity(topicId, retractionsId, Duration.ofMillis(Long.parseLong(
                     value(config, TopicConfig.DELETE_RETENTION_MS_CONFIG, DEFAULT_DELETE_RETENTION_MS))));
-            status = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)
-                    ? misconfigured(policy)
-                    : new Status(State.READY, "topic " + name() + " is compacted");
-            if (status.state() == State.MISCONFIGURED) {
-                LOG.error(status.detail());
-            }
+            judge(policy);
             return status;
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -194,20 +245,31 @@ public class ArticleTopic {
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<String, String> all = new HashMap<>(configs);
         // Without it, acks=all is acknowledged by a lone leader whose death then loses the record.
-        settings.minInsyncReplicas().ifPresent(replicas ->
+        minInsyncReplicas(settings).ifPresent(replicas ->
                 all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicas)));
         NewTopic topic = new NewTopic(name, partitions, settings.replicationFactor()).configs(all);
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.infof("Created topic %s (%d partitions, replication factor %d, min.insync.replicas %s)", name,
                     partitions, settings.replicationFactor(),
-                    settings.minInsyncReplicas().map(String::valueOf).orElse("of the broker"));
+                    minInsyncReplicas(settings).map(String::valueOf).orElse("of the broker"));
         } catch (ExecutionException e) {
             // Another instance created it first: the policy check that follows judges it like any other.
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
         }
+    }
+
+    /**
+     * {@code min.insync.replicas} of the topics this service creates: as configured, else 2 once there are 3 replicas
+     * or more (one broker may die without losing an acknowledged record, and writes go on), else the broker's.
+     */
+    static Optional<Integer> minInsyncReplicas(KafkaSettings settings) {
+        if (settings.minInsyncReplicas().isPresent()) {
+            return settings.minInsyncReplicas();
+        }
+        return settings.replicationFactor() >= 3 ? Optional.of(2) : Optional.empty();
     }
 
     private Config config() throws InterruptedException, ExecutionException, TimeoutException {

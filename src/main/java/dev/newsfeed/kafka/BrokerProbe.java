@@ -22,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Asks the cluster every few seconds whether it answers, so that a write can be refused at once while Kafka
- * is known to be away, instead of waiting for the producer's timeout, and so that health probes cost nothing.
+ * is known to be away, instead of waiting for the producer's timeout, and so that health probes cost nothing. Every
+ * {@code newsfeed.kafka.policy-check-interval} it also reads the articles topic's cleanup policy again.
  */
 @ApplicationScoped
 public class BrokerProbe {
@@ -36,6 +37,9 @@ public class BrokerProbe {
     }
 
     private final Admin admin;
+    private final ArticleTopic topic;
+    private final Duration policyCheckInterval;
+    private long policyCheckedAt = System.nanoTime();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "newsfeed-broker-probe");
         t.setDaemon(true);
@@ -44,8 +48,10 @@ public class BrokerProbe {
     private volatile Reachability last = new Reachability(false, 0, "not probed yet");
     private volatile boolean probed;
 
-    BrokerProbe(Admin admin) {
+    BrokerProbe(Admin admin, ArticleTopic topic, KafkaSettings settings) {
         this.admin = admin;
+        this.topic = topic;
+        this.policyCheckInterval = settings.policyCheckInterval();
     }
 
     /**
@@ -89,6 +95,11 @@ public class BrokerProbe {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
                     .nodes().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS).size();
             last = new Reachability(brokers > 0, brokers, brokers + " broker(s) answer");
+            if (System.nanoTime() - policyCheckedAt > policyCheckInterval.toNanos()) {
+                // Someone may switch the articles topic to cleanup.policy=delete while the service runs.
+                topic.checkPolicy();
+                policyCheckedAt = System.nanoTime();
+            }
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (cause instanceof AuthenticationException) {

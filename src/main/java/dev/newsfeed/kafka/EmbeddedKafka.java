@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
 
 /**
@@ -29,13 +30,27 @@ public class EmbeddedKafka {
 
     private final KafkaSettings settings;
     private final boolean chosen;
+    private final boolean clusterConfigured;
     private EmbeddedKafkaBroker broker;
 
     EmbeddedKafka(KafkaSettings settings, Config config) {
         this.settings = settings;
-        String source = config.unwrap(SmallRyeConfig.class)
-                .getConfigValue(EmbeddedKafkaConfigSourceFactory.BOOTSTRAP_SERVERS).getSourceName();
-        this.chosen = EmbeddedKafkaConfigSourceFactory.SOURCE_NAME.equals(source);
+        ConfigValue servers = config.unwrap(SmallRyeConfig.class)
+                .getConfigValue(EmbeddedKafkaConfigSourceFactory.BOOTSTRAP_SERVERS);
+        this.chosen = EmbeddedKafkaConfigSourceFactory.SOURCE_NAME.equals(servers.getSourceName());
+        this.clusterConfigured = configuredByUser(servers);
+    }
+
+    /**
+     * Whether someone named the cluster: a value from a source of their own, not one Quarkus recorded at build time
+     * or a default of an extension.
+     */
+    static boolean configuredByUser(ConfigValue servers) {
+        String source = servers.getSourceName();
+        return servers.getValue() != null && !servers.getValue().isBlank() && source != null
+                && !EmbeddedKafkaConfigSourceFactory.SOURCE_NAME.equals(source)
+                && !EmbeddedKafkaConfigSourceFactory.RECORDED_AT_BUILD.equals(source)
+                && !source.contains("DefaultValues");
     }
 
     /** Whether this instance runs its own broker rather than using a configured cluster. */
@@ -44,6 +59,13 @@ public class EmbeddedKafka {
     }
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (!chosen && !clusterConfigured && settings.embedded() == KafkaSettings.EmbeddedMode.never) {
+            // Production (the image sets never): a missing cluster is a configuration error, said at once, not a
+            // service that waits for a broker on localhost forever.
+            throw new IllegalStateException("No Kafka cluster is configured, and newsfeed.kafka.embedded=never forbids"
+                    + " the embedded broker: set KAFKA_BOOTSTRAP_SERVERS (kafka.bootstrap.servers) to the cluster's"
+                    + " brokers, e.g. KAFKA_BOOTSTRAP_SERVERS=kafka-1:9092,kafka-2:9092,kafka-3:9092");
+        }
         if (!chosen) {
             return;
         }

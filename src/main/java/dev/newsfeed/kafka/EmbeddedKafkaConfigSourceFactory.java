@@ -26,7 +26,7 @@ public class EmbeddedKafkaConfigSourceFactory implements ConfigSourceFactory {
      * Quarkus records at build time the runtime values it saw then, this factory's own among them, and
      * replays them at runtime from this source (ordinal 0). A value found only there is not the user's.
      */
-    private static final String RECORDED_AT_BUILD = "Runtime Values";
+    static final String RECORDED_AT_BUILD = "Runtime Values";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

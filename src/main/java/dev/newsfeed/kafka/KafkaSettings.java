@@ -42,10 +42,17 @@ public interface KafkaSettings {
 
     /**
      * {@code min.insync.replicas} of every topic this service creates: how many replicas must hold a record
-     * before Kafka acknowledges it ({@code acks=all}), 2 with a replication factor of 3. Unset: the broker's
-     * default ({@code 1}), with which the death of the one broker holding an acknowledged record loses it.
+     * before Kafka acknowledges it ({@code acks=all}). Unset: 2 when the replication factor is 3 or more, so that
+     * one broker may die without losing an acknowledged record; below 3 replicas, the broker's default.
      */
     Optional<Integer> minInsyncReplicas();
+
+    /**
+     * How often the articles topic's cleanup policy is read again while the service runs: a topic switched to
+     * {@code delete} turns readiness DOWN and is logged at ERROR within this.
+     */
+    @WithDefault("30s")
+    Duration policyCheckInterval();
 
     /**
      * {@code auto}: start an embedded single-node broker when no {@code kafka.bootstrap.servers} is

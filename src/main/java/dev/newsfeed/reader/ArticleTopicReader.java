@@ -12,12 +12,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -42,6 +44,13 @@ import dev.newsfeed.view.LogPosition;
  * session starts after a backoff from the last applied position. The view has caught up once the positions on
  * every partition reach the end offsets read when reading began; positions, not offsets of records seen,
  * because compaction leaves gaps before the end.
+ *
+ * <p>What it can no longer bring up to date it rebuilds, while running too, and is not caught up until the rebuild
+ * is: records it had not read were deleted or the log was truncated (an offset out of range: never a silent
+ * rewind), the topics were deleted and created again, or the view's index writer was closed by a tragic error
+ * (the rebuild opens a new one). Partitions added to the topics after the view read them are refused, not read
+ * (see {@link #refusedPartitions()}). An {@link VirtualMachineError} (out of memory) ends it for good: retrying
+ * on a broken heap would only hide it from the liveness check.
  */
 public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
@@ -90,13 +99,32 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong recordsRead = new AtomicLong();
+    private final AtomicLong rebuilds = new AtomicLong();
+    private final ReaderProgress progress;
     private volatile TopicIds topicIds = new TopicIds(null, null);
+    private volatile Supplier<TopicIds> topicIdLookup;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
     private volatile boolean reading;
+    /** Whether the view holds everything up to where this pass began, rebuilt or not: false again on a rebuild. */
+    private volatile boolean passCaughtUp;
+    private volatile boolean rebuilding;
     private volatile long lag = -1;
-    private volatile Instant lastProgress;
     private volatile String lastFailure;
+    private final AddedPartitions added = new AddedPartitions();
+    /** Why the next session must rebuild the view; only the reading thread writes it. */
+    private String pendingRebuild;
+    /**
+     * After a failure, the next round commits at once, and none counts as completed before a commit did: a view that
+     * cannot write (a full disk) fails every round then, instead of completing the rounds between two commits.
+     */
+    private boolean mustCommit;
+    /** Whether the current session completed a round: the backoff starts again from its least after one did. */
+    private boolean roundCompleted;
+    /** Failures with the index writer closed since the last pass that caught up: two mean a new writer failed too. */
+    private volatile int writerFailures;
+    private volatile Throwable fatal;
+    private volatile Instant lastApplied;
     private volatile BatchListener batchListener = (applyNanos, shownAfterMillis) -> {
     };
 
@@ -110,7 +138,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // An offset out of range (records deleted, a log truncated) is an error that rebuilds the view, never a
+        // silent jump to either end of the log.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         this.maxPollRecords = Integer.parseInt(config.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
         // Bounded fetches, so that a replay fits a small heap whatever the size of the articles.
@@ -128,7 +158,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         for (SkipReason reason : SkipReason.values()) {
             skipped.put(reason, new AtomicLong());
         }
-        this.lastProgress = clock.instant();
+        this.progress = new ReaderProgress(clock);
     }
 
     public ArticleTopicReader(Map<String, Object> consumerConfig, String topic, String retractionsTopic,
@@ -145,13 +175,51 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         this.topicIds = ids;
     }
 
+    /**
+     * Where to ask for the topics' ids while reading, every few seconds, so that a topic deleted and created again
+     * under a running reader is noticed (the view rebuilt, old since tokens refused); it answers null when it cannot
+     * tell. Without one, the ids set by {@link #topicIds(TopicIds)} are trusted.
+     */
+    public void followTopicIds(Supplier<TopicIds> lookup) {
+        this.topicIdLookup = lookup;
+    }
+
     /** Completes once the view holds everything the topics held when this reader first began. */
     public CompletionStage<Void> caughtUp() {
         return caughtUp;
     }
 
+    /** Whether the view holds everything the topics held when this pass began: false while it rebuilds. */
     public boolean isCaughtUp() {
-        return caughtUp.isDone();
+        return passCaughtUp;
+    }
+
+    /** Whether the view was emptied to be read again from the beginning, and has not caught up since. */
+    public boolean isRebuilding() {
+        return rebuilding;
+    }
+
+    /** Partitions added to the topics after the view had read them, which it does not read (README, Partitions). */
+    public List<TopicPartition> refusedPartitions() {
+        return added.refused();
+    }
+
+    /** What the reader last applied, and when it last moved: for lag measured against the brokers' end offsets. */
+    public ReaderProgress progress() {
+        return progress;
+    }
+
+    /** Why the view's index cannot be written now, or null. */
+    public Throwable writerFailure() {
+        return view.writerFailure();
+    }
+
+    /**
+     * Whether the view cannot mend itself: a new index writer failed again before the view caught up, or an error of
+     * the virtual machine (out of memory) ended the reader. Only a restart of the process helps.
+     */
+    public boolean cannotRecover() {
+        return fatal != null || writerFailures >= 2;
     }
 
     /** Tells {@code listener} of every batch applied from now on, once the view has caught up. */
@@ -171,7 +239,17 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     /** When the reader last applied records or found itself at the end. */
     public Instant lastProgress() {
-        return lastProgress;
+        return progress.lastProgress();
+    }
+
+    /** When the reader last applied a batch of records, or null while it never did. */
+    public Instant lastApplied() {
+        return lastApplied;
+    }
+
+    /** Times the view was emptied to be read again from the beginning of the topics. */
+    public long rebuilds() {
+        return rebuilds.get();
     }
 
     /** Sessions that ended in a failure. */
@@ -205,6 +283,18 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             try {
                 session();
                 return;
+            } catch (RebuildNeeded e) {
+                boolean again = rebuilding;
+                pendingRebuild = e.getMessage();
+                // Not caught up from this moment: the view no longer matches the topics.
+                passCaughtUp = false;
+                rebuilding = true;
+                // Not a failure: the next session rebuilds at once, and readiness is DOWN until it has caught up; a
+                // rebuild that needs another before it caught up waits first, so that nothing spins.
+                LOG.warnf("The feed view must be rebuilt: %s", e.getMessage());
+                if (!again) {
+                    continue;
+                }
             } catch (WakeupException e) {
                 if (closed) {
                     return;
@@ -213,13 +303,21 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (VirtualMachineError e) {
+                // Out of memory (or a broken JVM): no retry. The liveness check fails, and the orchestrator restarts.
+                fatal = e;
+                lastFailure = e.toString();
+                progress.failed();
+                throw e;
             } catch (RuntimeException | Error e) {
-                if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
-                    throw e;
-                }
                 failed(e);
             } finally {
                 reading = false;
+            }
+            if (roundCompleted) {
+                // The session that ended had worked: this is a new failure, not the next retry of an old one.
+                backoff = pacing.minBackoff();
+                roundCompleted = false;
             }
             if (!pause(backoff)) {
                 return;
@@ -232,7 +330,19 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private void failed(Throwable e) {
         failures.incrementAndGet();
         lastFailure = e.toString();
-        LOG.errorf(e, "The feed view stopped reading %s; resuming from its last applied position", topic);
+        progress.failed();
+        mustCommit = true;
+        Throwable writer = view.writerFailure();
+        if (writer != null) {
+            writerFailures++;
+            passCaughtUp = false;
+            rebuilding = true;
+            pendingRebuild = "the view's index writer was closed by " + writer
+                    + "; a new writer reads the topics again from their beginning";
+            LOG.errorf(e, "The feed view's index cannot be written (%s); rebuilding it with a new writer", writer);
+        } else {
+            LOG.errorf(e, "The feed view stopped reading %s; resuming from its last applied position", topic);
+        }
     }
 
     private boolean pause(Duration backoff) {
@@ -260,8 +370,10 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             if (retractionsTopic != null) {
                 partitions.addAll(partitions(kafka, retractionsTopic));
             }
-            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
-            startFromCheckpoint(kafka, partitions, end);
+            TopicIds ids = currentTopicIds();
+            Map<TopicPartition, Long> end = new HashMap<>(kafka.endOffsets(partitions));
+            partitions = startFromCheckpoint(kafka, partitions, end, ids);
+            end.keySet().retainAll(partitions);
             reading = true;
             Instant logStartsRead = Instant.MIN;
             Instant partitionsRead = clock.instant();
@@ -269,10 +381,13 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             while (!closed) {
                 // Before the poll: a view already at the end (empty topics, or a restart with nothing new) has caught
                 // up at once, not after a poll has waited its whole timeout for records that do not come.
-                if (!caughtUp.isDone() && reached(kafka, end)) {
+                if (!passCaughtUp && reached(kafka, end)) {
                     view.commit();
                     committed = clock.instant();
                     LOG.infof("Feed view caught up with %s: %d articles", topic, view.size());
+                    writerFailures = 0;
+                    rebuilding = false;
+                    passCaughtUp = true;
                     caughtUp.complete(null);
                 }
                 if (logStartsRead.plus(LOG_STARTS_REFRESH).isBefore(clock.instant())) {
@@ -280,59 +395,121 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     logStartsRead = clock.instant();
                 }
                 if (partitionsRead.plus(PARTITIONS_REFRESH).isBefore(clock.instant())) {
-                    partitions = addNewPartitions(kafka, partitions);
+                    checkTopicIds(ids);
+                    refuseNewPartitions(kafka, partitions);
                     partitionsRead = clock.instant();
                 }
-                ConsumerRecords<String, byte[]> records = kafka.poll(pacing.pollTimeout());
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = kafka.poll(pacing.pollTimeout());
+                } catch (OffsetOutOfRangeException e) {
+                    // Never a rewind: what the view holds can no longer be brought up to date from where it stands.
+                    throw new RebuildNeeded("the view's positions " + e.offsetOutOfRangePartitions()
+                            + " are out of range of the logs now (records deleted or the log truncated)");
+                }
                 if (!records.isEmpty()) {
                     applyBatch(kafka, records);
-                    lastProgress = clock.instant();
                 } else {
                     // Nothing more for now: whatever a replay applied without showing it yet is shown.
                     view.refresh();
                 }
                 lag = lag(kafka, partitions);
-                if (lag == 0) {
-                    lastProgress = clock.instant();
-                }
-                if (committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
+                if (mustCommit || committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
                     view.commit();
                     committed = clock.instant();
+                    mustCommit = false;
                 }
+                progress.moved(positions(kafka, partitions), lag == 0);
+                roundCompleted = true;
             }
         } finally {
             consumer = null;
         }
     }
 
+    private TopicIds currentTopicIds() {
+        Supplier<TopicIds> lookup = topicIdLookup;
+        TopicIds now = lookup == null ? null : lookup.get();
+        if (now != null && now.articles() != null) {
+            topicIds = now;
+        }
+        return topicIds;
+    }
+
+    /** Ends the session when a topic was deleted and created again under the same name since it began. */
+    private void checkTopicIds(TopicIds began) {
+        Supplier<TopicIds> lookup = topicIdLookup;
+        TopicIds now = lookup == null ? null : lookup.get();
+        if (now == null) {
+            return;
+        }
+        if (changed(began.articles(), now.articles()) || changed(began.retractions(), now.retractions())) {
+            throw new RebuildNeeded("the topics were deleted and created again while the view read them");
+        }
+    }
+
+    private static boolean changed(String before, String now) {
+        return before != null && now != null && !before.equals(now);
+    }
+
     /**
-     * Seeks every partition to where the view stopped. The view is rebuilt from the beginning when the topics are
-     * not the ones it was built of (recreated), or when records it has not read were deleted or the log is now
-     * shorter than what it read: then what it holds can no longer be brought up to date.
+     * Seeks every partition to where the view stopped, and returns the partitions to read. The view is rebuilt from
+     * the beginning when it must be ({@link #pendingRebuild}), when the topics are not the ones it was built of
+     * (recreated), or when records it has not read were deleted or the log is now shorter than what it read: then
+     * what it holds can no longer be brought up to date. Partitions missing from a view that lists every partition
+     * it read were added since: they are refused.
      */
-    private void startFromCheckpoint(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> end) {
-        TopicIds ids = topicIds;
+    private List<TopicPartition> startFromCheckpoint(KafkaConsumer<String, byte[]> kafka,
+            List<TopicPartition> partitions, Map<TopicPartition, Long> end, TopicIds ids) {
         Checkpoint checkpoint = view.checkpoint();
-        if (!checkpoint.readFrom(ids.articles(), ids.retractions())) {
-            view.rebuild("the topics were deleted and created again since the view was built");
-        } else if (!checkpoint.isEmpty()) {
-            Map<TopicPartition, Long> beginning = kafka.beginningOffsets(partitions);
-            for (TopicPartition partition : partitions) {
+        String rebuild = pendingRebuild;
+        if (rebuild == null && !checkpoint.readFrom(ids.articles(), ids.retractions())) {
+            rebuild = "the topics were deleted and created again since the view was built";
+        }
+        List<TopicPartition> addedSince = rebuild != null ? List.of()
+                : AddedPartitions.since(checkpoint, partitions, this::log);
+        List<TopicPartition> read = partitions.stream().filter(partition -> !addedSince.contains(partition)).toList();
+        if (rebuild == null && !checkpoint.isEmpty()) {
+            Map<TopicPartition, Long> beginning = kafka.beginningOffsets(read);
+            for (TopicPartition partition : read) {
                 long at = checkpoint.next(log(partition));
                 if (at < beginning.get(partition) || at > end.get(partition)) {
-                    view.rebuild("partition " + partition + " now holds offsets " + beginning.get(partition) + " to "
-                            + end.get(partition) + ", and the view stopped at " + at);
+                    rebuild = "partition " + partition + " now holds offsets " + beginning.get(partition) + " to "
+                            + end.get(partition) + ", and the view stopped at " + at;
                     break;
                 }
             }
         }
+        if (rebuild != null) {
+            rebuilds.incrementAndGet();
+            rebuilding = true;
+            passCaughtUp = false;
+            progress.restarted();
+            view.rebuild(rebuild);
+            // Kept until the view was emptied: a rebuild that fails is tried again by the next session.
+            pendingRebuild = null;
+            read = partitions;
+        } else {
+            added.refuse(addedSince);
+        }
         view.topics(ids.articles(), ids.retractions());
-        checkpoint = view.checkpoint();
-        kafka.assign(partitions);
+        if (ids.articles() != null && !ids.articles().equals(view.horizon().topicId())) {
+            // Since tokens of a topic recreated under the same name are refused (410) from now on.
+            view.horizon(view.horizon().withTopicId(ids.articles()));
+        }
+        Checkpoint from = view.checkpoint();
+        boolean fromTheBeginning = from.next().values().stream().allMatch(offset -> offset == 0);
+        // Every partition read is named in the checkpoint, empty ones at 0: a later start tells added ones by that.
+        Map<String, Long> unlisted = new HashMap<>();
+        read.stream().filter(partition -> !from.next().containsKey(log(partition)))
+                .forEach(partition -> unlisted.put(log(partition), 0L));
+        if (!unlisted.isEmpty()) {
+            view.apply(List.of(), unlisted);
+        }
+        kafka.assign(read);
         long behind = 0;
-        for (TopicPartition partition : partitions) {
-            long at = checkpoint.next(log(partition));
+        for (TopicPartition partition : read) {
+            long at = from.next(log(partition));
             if (at == 0) {
                 kafka.seekToBeginning(List.of(partition));
             } else {
@@ -341,40 +518,26 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             behind += Math.max(0, end.get(partition) - at);
         }
         LOG.infof("Reading %s from %s (%d partitions, %d records at most to catch up)", topic,
-                checkpoint.isEmpty() ? "the beginning" : "the view's checkpoint", partitions.size(), behind);
+                fromTheBeginning ? "the beginning" : "the view's checkpoint", read.size(), behind);
+        return read;
     }
 
-    /**
-     * Partitions added to the topics since reading began, read from their beginning: an article written to one
-     * is acknowledged, and must be shown.
-     */
-    private List<TopicPartition> addNewPartitions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> known) {
+    /** Partitions added to the topics while the view reads them: refused, see {@link AddedPartitions}. */
+    private void refuseNewPartitions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> known) {
         List<TopicPartition> now = new ArrayList<>();
         for (String name : retractionsTopic == null ? List.of(topic) : List.of(topic, retractionsTopic)) {
             List<PartitionInfo> infos;
             try {
                 infos = kafka.partitionsFor(name, METADATA_TIMEOUT);
             } catch (TimeoutException e) {
-                return known;
+                return;
             }
             if (infos == null) {
-                return known;
+                return;
             }
             infos.forEach(info -> now.add(new TopicPartition(name, info.partition())));
         }
-        List<TopicPartition> added = now.stream().filter(partition -> !known.contains(partition)).toList();
-        if (added.isEmpty()) {
-            return known;
-        }
-        List<TopicPartition> all = new ArrayList<>(known);
-        all.addAll(added);
-        kafka.assign(all);
-        Checkpoint checkpoint = view.checkpoint();
-        for (TopicPartition partition : added) {
-            kafka.seek(partition, checkpoint.next(log(partition)));
-        }
-        LOG.infof("Reading the partitions added to the topics: %s", added);
-        return all;
+        added.refuse(now.stream().filter(partition -> !known.contains(partition)).toList());
     }
 
     /**
@@ -386,7 +549,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         List<ArticleChange> changes = new ArrayList<>(first.count());
         Map<String, Long> readUpTo = new HashMap<>();
         // How old a record is when shown says something only of records that came while following, not of a replay.
-        LongStream.Builder timestamps = caughtUp.isDone() ? LongStream.builder() : null;
+        LongStream.Builder timestamps = passCaughtUp ? LongStream.builder() : null;
         int read = 0;
         ConsumerRecords<String, byte[]> records = first;
         while (true) {
@@ -408,6 +571,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         long started = System.nanoTime();
         boolean shown = view.apply(changes, readUpTo);
         long applyNanos = System.nanoTime() - started;
+        lastApplied = clock.instant();
         recordsRead.addAndGet(read);
         if (timestamps != null && shown) {
             long now = clock.millis();
@@ -483,6 +647,27 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
             }
         }
         throw new WakeupException();
+    }
+
+    /** The consumer's position on each partition it knows one for: what the view has read up to. */
+    private static Map<TopicPartition, Long> positions(KafkaConsumer<String, byte[]> kafka,
+            List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            try {
+                positions.put(partition, kafka.position(partition, Duration.ZERO));
+            } catch (TimeoutException e) {
+                // Not known before the first fetch after a seek to the beginning: the lag counts from 0 then.
+            }
+        }
+        return positions;
+    }
+
+    /** Ends a session whose view must be read again from the beginning; the next session rebuilds it. */
+    private static final class RebuildNeeded extends RuntimeException {
+        RebuildNeeded(String why) {
+            super(why, null, false, false);
+        }
     }
 
     /** Records between the positions and the ends of the logs, as the last fetches saw them; -1 when unknown. */

@@ -43,7 +43,7 @@ public class ViewUpdater {
     private volatile ArticleTopicReader reader;
     private volatile boolean stopping;
     private volatile boolean reading;
-    private Thread thread;
+    private volatile Thread thread;
 
     ViewUpdater(ArticleTopic topic, KafkaClients clients, ViewSettings settings) {
         this.topic = topic;
@@ -81,8 +81,15 @@ public class ViewUpdater {
         return reader().caughtUp();
     }
 
+    /** Whether the view holds everything the topics held when its current pass began: false while it rebuilds. */
     public boolean isCaughtUp() {
         return reader().isCaughtUp();
+    }
+
+    /** Whether the reading thread ended while the service runs: only an error of the virtual machine ends it. */
+    boolean readerEnded() {
+        Thread reading = thread;
+        return reading != null && !reading.isAlive() && !stopping;
     }
 
     /**
@@ -152,6 +159,9 @@ public class ViewUpdater {
                 reader = reader();
             }
             reader.topicIds(new ArticleTopicReader.TopicIds(identity.topicId(), identity.retractionsTopicId()));
+            // Asked again every few seconds: a topic deleted and created again under a running reader is rebuilt.
+            reader.followTopicIds(() -> topic.currentIds()
+                    .map(ids -> new ArticleTopicReader.TopicIds(ids.articles(), ids.retractions())).orElse(null));
             reading = true;
             reader.run();
         }

@@ -1,17 +1,20 @@
 package dev.newsfeed.view;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.SortedMap;
-import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -20,9 +23,11 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.jboss.logging.Logger;
@@ -30,8 +35,12 @@ import org.jboss.logging.Logger;
 /**
  * The Lucene index behind the view: one {@link IndexWriter}, owned by whoever applies batches, and a
  * {@link SearcherManager} that hands every reader a snapshot, refreshed once per applied batch. A commit carries
- * its {@link Checkpoint} in its user data. An index that cannot be opened is deleted and started anew: the
- * topics rebuild it.
+ * its {@link Checkpoint} in its user data.
+ *
+ * <p>An index is deleted only when it is damaged or of another layout, decided while holding the folder's write
+ * lock: any other failure to open it (permissions, too many open files, an interrupt, another process) fails, and
+ * the index stays for the next try. A writer closed by a tragic error (a disk that filled during a flush) is opened
+ * anew by {@link #clear}, which the view's rebuild calls.
  */
 final class ArticleIndex implements Closeable {
 
@@ -49,24 +58,38 @@ final class ArticleIndex implements Closeable {
     private static final double MAX_CACHED_SEGMENT_MB = 4;
     private static final double MAX_CACHED_MB = 32;
 
+    /** How the folder's files are reached: on disk in production, a fault-injecting wrapper in tests. */
+    @FunctionalInterface
+    interface Directories {
+        Directory open(Path folder) throws IOException;
+    }
+
     private final Directory directory;
     private final Analyzer analyzer = new ArticleAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final Checkpoint opened;
+    // Replaced together, under "this", when a writer closed by a tragic error is opened anew.
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     // Set by the applier just before a refresh, read by the searcher factory during it.
     private volatile SortedMap<String, Long> pendingNext;
     private volatile Instant pendingModified;
 
-    private ArticleIndex(Directory directory) throws IOException {
+    private ArticleIndex(Directory directory, Checkpoint opened, IndexWriterConfig.OpenMode mode) throws IOException {
         this.directory = directory;
-        this.opened = readCheckpoint(directory);
+        this.opened = opened;
+        this.pendingNext = opened.next();
+        this.pendingModified = opened.lastModified();
+        this.writer = new IndexWriter(directory, config(mode));
+        this.searchers = searchersOf(writer);
+    }
+
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
         // The view is rebuilt from Kafka as fast as the disk allows; nothing else on the machine is throttled for.
         merges.disableAutoIOThrottle();
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        return new IndexWriterConfig(analyzer)
                 .setMergeScheduler(merges)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(mode)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 // A refresh never waits for merges: Lucene 9 lets it wait up to 500 ms for the tiny segments it
                 // flushed to be merged, and every writer waits for the refresh that shows its article (issue 10:
@@ -74,10 +97,10 @@ final class ArticleIndex implements Closeable {
                 .setMaxFullFlushMergeWaitMillis(0)
                 // Only commits with a checkpoint count; what came after the last one is read again from Kafka.
                 .setCommitOnClose(false);
-        this.writer = new IndexWriter(directory, config);
-        this.pendingNext = opened.next();
-        this.pendingModified = opened.lastModified();
-        this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+    }
+
+    private SearcherManager searchersOf(IndexWriter indexWriter) throws IOException {
+        return new SearcherManager(indexWriter, true, false, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                 return new ViewSearcher(reader, pendingNext, pendingModified);
@@ -86,30 +109,58 @@ final class ArticleIndex implements Closeable {
     }
 
     /**
-     * Opens the index in {@code folder}, creating it when missing. An index that cannot be read (damaged, of
-     * another Lucene or layout) is deleted and created empty, to be rebuilt from the topics.
+     * Opens the index in {@code folder}, creating it when missing. An index that is damaged or of another Lucene or
+     * layout is deleted and created empty, to be rebuilt from the topics; nothing else deletes it.
      *
      * @throws IllegalStateException when another process holds the folder
+     * @throws UncheckedIOException when the folder cannot be read or written (permissions, too many open files, an
+     *         interrupt): the index is left as it is
      */
     static ArticleIndex open(Path folder) {
+        return open(folder, ArticleIndex::onDisk);
+    }
+
+    static ArticleIndex open(Path folder, Directories directories) {
+        Directory directory = null;
         try {
             Files.createDirectories(folder);
-            Directory directory = onDisk(folder);
-            try {
-                return new ArticleIndex(directory);
-            } catch (LockObtainFailedException e) {
-                directory.close();
-                throw new IllegalStateException("another process uses the view's data folder " + folder
-                        + ": give each instance its own newsfeed.view.data-dir", e);
-            } catch (IOException | IllegalArgumentException e) {
-                directory.close();
-                LOG.warnf("The view's index in %s cannot be read (%s); deleting it to rebuild it from the topics",
-                        folder, e.toString());
-                deleteContents(folder);
-                return new ArticleIndex(onDisk(folder));
+            directory = directories.open(folder);
+            Checkpoint checkpoint;
+            IndexWriterConfig.OpenMode mode;
+            // The writer's own lock, taken before anything is read: a second process on the folder is refused
+            // before its commit is judged, and nothing is deleted under a process that writes it.
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                String unusable = null;
+                try {
+                    checkpoint = readCheckpoint(directory);
+                } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                        | NoSuchFileException | FileNotFoundException e) {
+                    // Missing files are damage too: the last commit names files that are gone.
+                    unusable = e.toString();
+                    checkpoint = Checkpoint.EMPTY;
+                } catch (Checkpoint.LayoutMismatchException e) {
+                    unusable = e.getMessage();
+                    checkpoint = Checkpoint.EMPTY;
+                }
+                if (unusable != null) {
+                    LOG.warnf("The view's index in %s cannot be used (%s); deleting it to rebuild it from the topics",
+                            folder, unusable);
+                    deleteIndexFiles(directory);
+                    mode = IndexWriterConfig.OpenMode.CREATE;
+                } else {
+                    mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
+                }
             }
+            return new ArticleIndex(directory, checkpoint, mode);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new IllegalStateException("another process uses the view's data folder " + folder
+                    + ": give each instance its own newsfeed.view.data-dir", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the view's index in " + folder, e);
+            closeQuietly(directory);
+            throw new UncheckedIOException("cannot open the view's index in " + folder + " (" + e
+                    + "); it was left as it is: mend the cause (permissions, open files, disk) and start again, or"
+                    + " delete the folder to rebuild the view from the topics", e);
         }
     }
 
@@ -120,7 +171,8 @@ final class ArticleIndex implements Closeable {
     /** An index on the heap, for tests and tools. */
     static ArticleIndex inMemory() {
         try {
-            return new ArticleIndex(new ByteBuffersDirectory());
+            return new ArticleIndex(new ByteBuffersDirectory(), Checkpoint.EMPTY,
+                    IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,6 +199,19 @@ final class ArticleIndex implements Closeable {
         return writer;
     }
 
+    /**
+     * Why the writer can no longer write: the tragic error that closed it (a disk full during a flush or a merge,
+     * which may have happened on a merge thread), or null while it can.
+     */
+    Throwable writerFailure() {
+        IndexWriter current = writer;
+        Throwable tragedy = current.getTragicException();
+        if (tragedy != null) {
+            return tragedy;
+        }
+        return current.isOpen() ? null : new AlreadyClosedException("the view's index writer is closed");
+    }
+
     /** Makes everything written so far visible to readers, as of the given positions. */
     void refresh(SortedMap<String, Long> next, Instant lastModified) throws IOException {
         pendingNext = next;
@@ -159,11 +224,35 @@ final class ArticleIndex implements Closeable {
         writer.commit();
     }
 
-    /** Drops every document and commits the empty index with {@code checkpoint}; readers see it at once. */
-    void clear(Checkpoint checkpoint) throws IOException {
+    /**
+     * Drops every document and commits the empty index with {@code checkpoint}; readers see it at once. A writer
+     * that a tragic error closed is opened anew first: what it held is read again from the topics anyway.
+     */
+    synchronized void clear(Checkpoint checkpoint) throws IOException {
+        if (writerFailure() != null) {
+            reopen();
+        }
         writer.deleteAll();
         commit(checkpoint);
         refresh(checkpoint.next(), checkpoint.lastModified());
+    }
+
+    private void reopen() throws IOException {
+        LOG.warnf("Opening the view's index writer anew after it failed: %s", writerFailure());
+        IndexWriter failed = writer;
+        // A tragic error rolled the writer back and released its lock; close() is a no-op then, but says so.
+        failed.close();
+        IndexWriter fresh = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        SearcherManager before = searchers;
+        try {
+            searchers = searchersOf(fresh);
+        } catch (IOException | RuntimeException e) {
+            fresh.rollback();
+            throw e;
+        }
+        writer = fresh;
+        // Searchers acquired from the old manager are released to their reader, whichever manager made them.
+        before.close();
     }
 
     ViewSearcher acquire() {
@@ -195,13 +284,23 @@ final class ArticleIndex implements Closeable {
         }
     }
 
-    private static void deleteContents(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
+    /** Every file of the index but the lock, which is held while this runs. */
+    private static void deleteIndexFiles(Directory directory) throws IOException {
+        for (String file : directory.listAll()) {
+            if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                directory.deleteFile(file);
             }
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            directory.close();
+        } catch (IOException e) {
+            LOG.debugf("Closing the view's folder failed too: %s", e);
         }
     }
 }

@@ -30,6 +30,11 @@ public record ChangeHorizon(String topicId, Map<String, Long> logStarts, Duratio
         return new ChangeHorizon(topicId, starts, tombstoneRetention);
     }
 
+    /** The horizon of a topic recreated under the same name: tokens of the one before are refused from now on, and the old topic's log starts are forgotten. */
+    public ChangeHorizon withTopicId(String id) {
+        return new ChangeHorizon(id, Map.of(), tombstoneRetention);
+    }
+
     /** How long after it was issued a token can be answered. */
     public Duration tokenLifetime() {
         Duration half = tombstoneRetention.dividedBy(2);

@@ -125,6 +125,11 @@ public final class FeedView implements AutoCloseable {
         retractionsTopicId = retractionsId;
     }
 
+    /** Why the view's index can no longer be written (a tragic writer error), or null while it can. */
+    public Throwable writerFailure() {
+        return index.writerFailure();
+    }
+
     /** Empties the view, to read the topics again from their beginning. */
     public synchronized void rebuild(String why) {
         LOG.warnf("Rebuilding the feed view from the beginning of the topics: %s", why);

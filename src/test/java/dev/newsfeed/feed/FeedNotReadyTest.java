@@ -3,12 +3,14 @@ package dev.newsfeed.feed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.ViewNeverCatchesUp;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,6 +20,12 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(FeedNotReadyTest.NoBroker.class)
 @ViewNeverCatchesUp
 class FeedNotReadyTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
 
     public static class NoBroker implements QuarkusTestProfile {
         @Override
@@ -35,6 +43,15 @@ class FeedNotReadyTest {
                     .header("Retry-After", equalTo("2")).body("status", equalTo(503));
         }
         given().auth().oauth2("test-token").delete("/articles/000_22b61c6839899886").then().statusCode(503);
+    }
+
+    /** Issue 19: readiness DOWN, tested, with why; liveness UP, since a restart would not bring the broker. */
+    @Test
+    void readinessIsDownAndSaysWhyWhileLivenessStaysUp() {
+        given().get(ready).then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'feed' }.data.caughtUp", equalTo(false))
+                .body("checks.find { it.name == 'feed' }.data.lagRecords", equalTo(-1));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.newsfeed.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
@@ -70,6 +72,35 @@ class ArticleTopicTest {
         assertThat(configOf(name, "cleanup.policy")).as("left as it was").isEqualTo("delete");
     }
 
+    /** Issue 19 (finding 9): the policy is read again while the service runs, not only at start-up. */
+    @Test
+    void topicSwitchedToDeleteWhileRunningIsReportedAtTheNextCheck() throws Exception {
+        String name = "switched-" + UUID.randomUUID();
+        ArticleTopic topic = new ArticleTopic(admin, settings(name, 1));
+        assertThat(topic.ensure().state()).isEqualTo(ArticleTopic.State.READY);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.checkPolicy().state() == ArticleTopic.State.MISCONFIGURED);
+        assertThat(topic.status().detail()).contains("cleanup.policy=delete", "cleanup.policy=compact");
+
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)))).all().get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.checkPolicy().state() == ArticleTopic.State.READY);
+    }
+
+    /** Issue 19 (finding 9): acks=all means two brokers once there are three replicas, unless configured. */
+    @Test
+    void minInsyncReplicasIsTwoWithThreeReplicasUnlessConfigured() {
+        assertThat(ArticleTopic.minInsyncReplicas(settings("t", 1, (short) 3, Optional.empty()))).contains(2);
+        assertThat(ArticleTopic.minInsyncReplicas(settings("t", 1, (short) 5, Optional.empty()))).contains(2);
+        assertThat(ArticleTopic.minInsyncReplicas(settings("t", 1, (short) 3, Optional.of(3)))).contains(3);
+        assertThat(ArticleTopic.minInsyncReplicas(settings("t", 1, (short) 1, Optional.empty()))).isEmpty();
+        assertThat(ArticleTopic.minInsyncReplicas(settings("t", 1, (short) 2, Optional.empty()))).isEmpty();
+    }
+
     private String configOf(String topic, String key) throws Exception {
         return entryOf(topic, key).value();
     }
@@ -80,6 +111,10 @@ class ArticleTopicTest {
     }
 
     private static KafkaSettings settings(String topic, int partitions) {
+        return settings(topic, partitions, (short) 1, Optional.of(1));
+    }
+
+    private static KafkaSettings settings(String topic, int partitions, short replicas, Optional<Integer> minInsync) {
         return new KafkaSettings() {
             @Override
             public String topic() {
@@ -108,12 +143,17 @@ class ArticleTopicTest {
 
             @Override
             public short replicationFactor() {
-                return 1;
+                return replicas;
             }
 
             @Override
             public Optional<Integer> minInsyncReplicas() {
-                return Optional.of(1);
+                return minInsync;
+            }
+
+            @Override
+            public Duration policyCheckInterval() {
+                return Duration.ofSeconds(30);
             }
 
             @Override

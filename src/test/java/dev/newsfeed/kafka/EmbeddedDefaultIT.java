@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -77,6 +78,23 @@ class EmbeddedDefaultIT {
         assertThat(Files.readString(work.resolve("second.log"))).contains("Embedded Kafka broker stopped");
     }
 
+    /**
+     * Issue 19 (finding 9): production says newsfeed.kafka.embedded=never (the image does); without a cluster the
+     * service must fail at once and say what to set, not wait for a broker on localhost forever.
+     */
+    @Test
+    void packagedServiceThatMayNotRunItsOwnBrokerFailsAtStartWhenNoClusterIsConfigured() throws Exception {
+        Path log = work.resolve("never.log");
+        try (Service service = Service.start(JAR, log, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(),
+                EmbeddedKafkaBroker.freePort(), work.resolve("kafka-data"), "-Dnewsfeed.kafka.embedded=never")) {
+            assertThat(service.process.waitFor(90, TimeUnit.SECONDS)).as("ended by itself")
+                    .isTrue();
+            assertThat(service.process.exitValue()).isNotZero();
+        }
+        assertThat(Files.readString(log)).contains("No Kafka cluster is configured", "KAFKA_BOOTSTRAP_SERVERS")
+                .doesNotContain("EMBEDDED single-node Kafka broker");
+    }
+
     private void awaitFeedWithSeed(int httpPort, int managementPort, Service service) {
         // Readiness is served on the management interface's port.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
@@ -119,16 +137,18 @@ class EmbeddedDefaultIT {
             this.log = log;
         }
 
-        static Service start(Path jar, Path log, int httpPort, int managementPort, int kafkaPort, Path dataDir)
-                throws IOException {
+        static Service start(Path jar, Path log, int httpPort, int managementPort, int kafkaPort, Path dataDir,
+                String... options) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java,
+            List<String> command = new ArrayList<>(List.of(java,
                     "-Dquarkus.http.port=" + httpPort,
                     "-Dquarkus.management.port=" + managementPort,
                     "-Dnewsfeed.kafka.embedded-port=" + kafkaPort,
                     "-Dnewsfeed.kafka.embedded-data-dir=" + dataDir,
-                    "-Dnewsfeed.view.data-dir=" + dataDir.resolveSibling("view"),
-                    "-jar", jar.toString())
+                    "-Dnewsfeed.view.data-dir=" + dataDir.resolveSibling("view")));
+            command.addAll(List.of(options));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");

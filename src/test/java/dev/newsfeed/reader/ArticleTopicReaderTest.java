@@ -186,11 +186,15 @@ class ArticleTopicReaderTest {
                     Clock.systemUTC());
             Thread thread = new Thread(reader, "test-follower");
             KafkaBrokerResource.interruptBroker();
+            long failedWhileAway;
             try {
                 thread.start();
-                await().atMost(Duration.ofSeconds(30)).until(() -> reader.failures() >= 1);
-                assertThat(reader.isReading()).as("not reading between a failure and its retry").isFalse();
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.failures() >= 2);
+                // Issue 19: what is asserted here must be false of a reader that recovered or never failed.
                 assertThat(reader.lastFailure()).isNotNull();
+                assertThat(reader.isCaughtUp()).isFalse();
+                assertThat(reader.progress().snapshot().healthy()).as("no round completed since the failure").isFalse();
+                failedWhileAway = reader.failures();
             } finally {
                 KafkaBrokerResource.restoreBroker();
             }
@@ -200,7 +204,14 @@ class ArticleTopicReaderTest {
                 send(name, "second", json.writeValueAsString(article("second", "Second")));
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> followed.find("second").isPresent());
+                assertThat(thread.isAlive()).isTrue();
                 assertThat(reader.isReading()).isTrue();
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.progress().snapshot().healthy());
+                long recovered = reader.failures();
+                assertThat(recovered).as("it failed while the broker was away, and retried").isGreaterThanOrEqualTo(
+                        failedWhileAway);
+                await("no more failures once it resumed").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                        .until(() -> reader.failures() == recovered);
             } finally {
                 reader.close();
                 thread.join(10_000);
