@@ -66,7 +66,9 @@ How each figure is taken (bench/run.sh; the programs are in bench/tools, bench/j
 - **Streams**: one Java program opens the SSE clients (\`/feed/stream?fields=summary\`, as the web reader does;
   non-blocking, four HttpClients), then POSTs at the steady rate; latency is from each POST sent to its event's
   data line at each client. CPU is newsfeed's utime+stime from /proc/PID/stat while posting and draining. The
-  service runs with \`quarkus.http.limits.max-connections=1200\` for this (default 512).
+  service runs with \`quarkus.http.limits.max-connections=1200\` and the stream limits raised to 1100 in all and
+  per client address (\`newsfeed.feed.stream-max\`, \`stream-max-per-client\`: every client is on loopback) for this
+  (defaults 512, 256 and 8).
 - **Footprint**: newsfeed (empty topics of its own, already created; fresh view folder) and the peer app
   alternately, default JVM options, broker up. JFR recordings (settings=default) run during each service
   benchmark; the profiles below are from the benchmark whose target was missed.

@@ -248,6 +248,7 @@ start_service() {
     -Dnewsfeed.ingest.folder="$work/$name/in" -Dnewsfeed.view.data-dir="$work/$name/view" \
     -Dnewsfeed.api-token=$TOKEN -Dnewsfeed.public-base-url=http://localhost:$HTTP \
     -Dquarkus.http.limits.max-connections=1200 \
+    -Dnewsfeed.feed.stream-max=1100 -Dnewsfeed.feed.stream-max-per-client=1100 \
     -jar "$SERVICE_JAR" > "$work/$name/service.log" 2>&1 &
   SERVICE_PID=$!
   pids+=("$SERVICE_PID")

@@ -22,7 +22,9 @@ import io.vertx.ext.web.Router;
  * <li>A target that is not a URI (bad percent-encoding such as {@code %zz}, {@code //}). Quarkus' own check refuses
  * it with an empty 400 before any route runs, unless the JVM runs with {@code -Dvertx.disableURIValidation=true}
  * (set by the image and the tests; Quarkus reads nothing else there): then this check makes the same decision and
- * answers it properly. A 400 Vert.x's router fails a request with reaches the same answer.</li>
+ * answers it properly.</li>
+ * <li>A request Vert.x's router itself fails with 400 (HTTP/1.1 without {@code Host}): answered the same way, where
+ * Quarkus answered with a JSON of its own.</li>
  * <li>Path parameters ({@code /articles/x;y=z}): RESTEasy drops them before matching, so {@code ;y=z} reached
  * the resource unseen. No newsfeed path takes any, and no id holds a {@code ;}: they are refused.</li>
  * </ul>
@@ -32,23 +34,34 @@ class MalformedRequests {
 
     static final String UNREADABLE = "the request target could not be read: each % must start a percent-encoded"
             + " byte (%xx, two hex digits) and the path must not start with //";
+    /** Vert.x's own refusals: a request without {@code Host}, an empty path, and the like. */
+    static final String BAD_REQUEST = "the request could not be read: check its target and its Host header";
     static final String PATH_PARAMETERS = "path parameters (;name=value) are not accepted: send the path without"
             + " them, and filters as query parameters";
 
+    private static final int FAILURES_FIRST = -1_000;
     /** After the request size limits (100): a target too long is a 414 first. */
     private static final int AFTER_SIZE_LIMITS = 90;
 
     private final String unreadable;
+    private final String badRequest;
     private final String pathParameters;
 
     MalformedRequests(ObjectMapper json) throws JsonProcessingException {
         this.unreadable = json.writeValueAsString(Problem.of(400, "Bad Request", UNREADABLE));
+        this.badRequest = json.writeValueAsString(Problem.of(400, "Bad Request", BAD_REQUEST));
         this.pathParameters = json.writeValueAsString(Problem.of(400, "Bad Request", PATH_PARAMETERS));
     }
 
     void install(@Observes Router router) {
-        // Called when a request failed with 400 and no failure handler answered it: Vert.x's own refusals.
-        router.errorHandler(400, context -> refuse(context, UNREADABLE, unreadable));
+        // Before Quarkus' own failure handler (the last route), which answers Vert.x's refusals with its JSON.
+        router.route().order(FAILURES_FIRST).failureHandler(context -> {
+            if (context.statusCode() == 400) {
+                refuse(context, BAD_REQUEST, badRequest);
+            } else {
+                context.next();
+            }
+        });
     }
 
     void install(@Observes Filters filters) {

@@ -18,10 +18,15 @@ public record RawRequest(int status, Map<String, String> headers, String body) {
 
     /** @param headers extra header lines, each ending in CRLF */
     public static RawRequest send(URL server, String method, String target, String headers) throws IOException {
+        return written(server, method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "Connection: close\r\n\r\n");
+    }
+
+    /** @param request the request line and headers, with the blank line that ends them */
+    public static RawRequest written(URL server, String request) throws IOException {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return parse(readAll(socket.getInputStream()));
         }
     }

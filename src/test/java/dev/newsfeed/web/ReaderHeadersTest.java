@@ -68,6 +68,15 @@ class ReaderHeadersTest {
     }
 
     @Test
+    void requestWithoutHostGetsAProblemNotAnEmptyAnswer() throws IOException {
+        RawRequest answer = RawRequest.written(server, "GET /feed HTTP/1.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.body()).contains("Host header");
+    }
+
+    @Test
     void pathParametersOnTheApiAreRefusedAndRetractNothing() throws IOException {
         String id = Writes.post("Path parameters " + System.nanoTime(), "Stays published.");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
