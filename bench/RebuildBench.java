@@ -152,7 +152,7 @@ public class RebuildBench {
 
     /** The reader's own RecordDecoder (package-private: the service's boundary, not an API) bound to the topic. */
     static MethodHandle decoder() throws Exception {
-        Class<?> type = Class.forName("dev.newsfeed.reader.RecordDecoder");
+        Class<?> type = Class.forName("dev.newsfeed.follower.RecordDecoder");
         var constructor = type.getDeclaredConstructor(String.class);
         constructor.setAccessible(true);
         Object decoder = constructor.newInstance("newsfeed.articles");

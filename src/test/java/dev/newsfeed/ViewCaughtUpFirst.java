@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import dev.newsfeed.reader.ViewUpdater;
+import dev.newsfeed.follower.ViewUpdater;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;

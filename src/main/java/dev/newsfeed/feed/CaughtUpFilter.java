@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
-import dev.newsfeed.reader.ViewUpdater;
+import dev.newsfeed.follower.ViewUpdater;
 
 /** Refuses requests to {@link ReadsView} endpoints, with 503 and Retry-After, while the view is catching up. */
 @Provider

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import org.jboss.logging.Logger;
 
 import dev.newsfeed.log.LogValues;
-import dev.newsfeed.reader.ViewUpdater;
+import dev.newsfeed.follower.ViewUpdater;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 

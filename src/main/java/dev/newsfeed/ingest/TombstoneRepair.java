@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
 import dev.newsfeed.log.LogValues;
-import dev.newsfeed.reader.ViewUpdater;
+import dev.newsfeed.follower.ViewUpdater;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.view.LogPosition;
 import io.smallrye.mutiny.Uni;

@@ -25,7 +25,7 @@ import dev.newsfeed.feed.ConditionalResponses;
 import dev.newsfeed.feed.FeedNotReadyException;
 import dev.newsfeed.problem.Problem;
 import dev.newsfeed.problem.ProblemException;
-import dev.newsfeed.reader.ViewUpdater;
+import dev.newsfeed.follower.ViewUpdater;
 import dev.newsfeed.view.FeedFilter;
 import dev.newsfeed.view.FeedOrder;
 import dev.newsfeed.view.FeedPage;

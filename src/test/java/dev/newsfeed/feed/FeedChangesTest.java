@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.newsfeed.reader.TopicViews;
+import dev.newsfeed.follower.TopicViews;
 import dev.newsfeed.view.ChangeSequence;
 import dev.newsfeed.view.FeedChange;
 import dev.newsfeed.view.FeedFilter;

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsfeed.ingest.folder.FolderIngest;
 import dev.newsfeed.ingest.folder.FolderWatcher;
-import dev.newsfeed.reader.TopicViews;
+import dev.newsfeed.follower.TopicViews;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
 import dev.newsfeed.kafka.SuiteTopics;

@@ -21,7 +21,7 @@ import dev.newsfeed.ingest.IngestSettings;
 import dev.newsfeed.ingest.IntakeGate;
 import dev.newsfeed.ingest.Rejection;
 import dev.newsfeed.log.LogValues;
-import dev.newsfeed.reader.ViewUpdater;
+import dev.newsfeed.follower.ViewUpdater;
 import dev.newsfeed.kafka.ArticleTopic;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package dev.newsfeed.reader;
+package dev.newsfeed.follower;
 
 import java.io.IOException;
 import java.nio.file.Files;

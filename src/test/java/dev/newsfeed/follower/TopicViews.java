@@ -1,4 +1,4 @@
-package dev.newsfeed.reader;
+package dev.newsfeed.follower;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.newsfeed.reader;
+package dev.newsfeed.follower;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.newsfeed.reader;
+package dev.newsfeed.follower;
 
 /** A topic record that the view refuses, with the reason; thrown without a stack trace, it is no fault of ours. */
 final class UnusableRecordException extends Exception {

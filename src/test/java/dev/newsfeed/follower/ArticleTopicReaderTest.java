@@ -1,4 +1,4 @@
-package dev.newsfeed.reader;
+package dev.newsfeed.follower;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

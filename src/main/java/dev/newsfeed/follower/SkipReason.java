@@ -1,4 +1,4 @@
-package dev.newsfeed.reader;
+package dev.newsfeed.follower;
 
 /** Why a record of the topics was left out of the view; the tag of {@code newsfeed_feed_skipped_records}. */
 public enum SkipReason {
