@@ -106,19 +106,24 @@ final class CallbackClient implements AutoCloseable {
         Promise<Answer> promise = Promise.promise();
         Buffer kept = Buffer.buffer();
         Duration retryAfter = RetrySchedule.retryAfter(response.getHeader("Retry-After"));
-        response.exceptionHandler(promise::tryFail);
-        response.handler(chunk -> {
-            int room = maxResponseBytes - kept.length();
-            if (room > 0) {
-                kept.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
-            }
-            if (chunk.length() > room) {
-                promise.tryComplete(new Answer(response.statusCode(), kept.toString(), retryAfter, null));
-                response.request().reset();
-            }
-        });
-        response.endHandler(done -> promise.tryComplete(
-                new Answer(response.statusCode(), kept.toString(), retryAfter, null)));
+        try {
+            response.exceptionHandler(promise::tryFail);
+            response.handler(chunk -> {
+                int room = maxResponseBytes - kept.length();
+                if (room > 0) {
+                    kept.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+                }
+                if (chunk.length() > room) {
+                    promise.tryComplete(new Answer(response.statusCode(), kept.toString(), retryAfter, null));
+                    response.request().reset();
+                }
+            });
+            response.endHandler(done -> promise.tryComplete(
+                    new Answer(response.statusCode(), kept.toString(), retryAfter, null)));
+        } catch (IllegalStateException ended) {
+            // A response without a body may have ended before its handlers could be set: its status is all there is.
+            promise.tryComplete(new Answer(response.statusCode(), "", retryAfter, null));
+        }
         return promise.future();
     }
 

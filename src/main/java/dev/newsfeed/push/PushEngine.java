@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +40,9 @@ final class PushEngine implements AutoCloseable {
     PushEngine(Options options, Map<String, Object> consumerConfig, SubscriptionWorker.Context context) {
         this.context = context;
         this.writes = context.writes();
+        // Not on the registry's thread: stopping a delivery may take seconds, and the registry must read on meanwhile.
         this.registry = new SubscriptionRegistry(consumerConfig, options.subscriptionsTopic(), options.statusTopic(),
-                options.instanceId(), this::reconcile);
+                options.instanceId(), this::reconcileSoon);
         this.ownership = new DeliveryOwnership(consumerConfig, options.subscriptionsTopic(), options.group(),
                 options.instanceId(), options.sessionTimeout(), options.heartbeatInterval(),
                 new DeliveryOwnership.Listener() {
@@ -70,6 +72,14 @@ final class PushEngine implements AutoCloseable {
         registry.start();
         ownership.start();
         ticks.scheduleWithFixedDelay(this::reconcile, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void reconcileSoon() {
+        try {
+            ticks.execute(this::reconcile);
+        } catch (RejectedExecutionException e) {
+            // Closing: nothing more to start.
+        }
     }
 
     /** Starts and stops workers so that exactly this instance's deliverable subscriptions have one each. */

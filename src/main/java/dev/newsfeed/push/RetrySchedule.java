@@ -12,11 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When to try an event again: the pauses of Standard Webhooks' schedule (immediately, 5 s, 5 min, 30 min, 2 h, 5 h,
  * 10 h, 14 h, 20 h, 24 h by default), each spread by up to a tenth either way so that receivers coming back are not
- * met by every sender at once; a {@code Retry-After} longer than the pause wins, up to the longest pause.
+ * met by every sender at once; a {@code Retry-After} longer than the pause wins, up to a day.
  */
 final class RetrySchedule {
 
     private static final double JITTER = 0.1;
+    /** A receiver may ask for a longer pause than the schedule's, but not for more than a day. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private final List<Duration> pauses;
 
@@ -42,8 +44,7 @@ final class RetrySchedule {
         }
         Duration pause = jittered(pauses.get(attempt));
         if (retryAfter != null && attempt > 0 && retryAfter.compareTo(pause) > 0) {
-            Duration longest = pauses.stream().max(Duration::compareTo).orElseThrow();
-            pause = retryAfter.compareTo(longest) > 0 ? longest : retryAfter;
+            pause = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
         }
         return Optional.of(pause);
     }

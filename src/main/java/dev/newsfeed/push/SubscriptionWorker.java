@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,6 +41,7 @@ final class SubscriptionWorker {
     private static final Duration POLL = Duration.ofMillis(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** What a worker needs besides its subscription. */
     record Context(Map<String, Object> consumerConfig, String articlesTopic, String positionGroupPrefix,
@@ -55,6 +57,7 @@ final class SubscriptionWorker {
     private final AtomicLong backlog = new AtomicLong();
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean calling;
     private DeliveryStatus status;
     private boolean statusChanged;
     private SubscriptionFilter compiledFor;
@@ -88,7 +91,10 @@ final class SubscriptionWorker {
         if (reading != null) {
             reading.wakeup();
         }
-        thread.interrupt();
+        if (calling) {
+            // Only a request in flight is cut short this way; Kafka's client must not see the interrupt.
+            thread.interrupt();
+        }
         try {
             thread.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
@@ -111,9 +117,10 @@ final class SubscriptionWorker {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(config);
-                AutoCloseable gauge = context.metrics().backlog(id, backlog)) {
-            consumer = reading;
+        KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(config);
+        consumer = reading;
+        AutoCloseable gauge = context.metrics().backlog(id, backlog);
+        try {
             if (stopped()) {
                 return;
             }
@@ -136,9 +143,12 @@ final class SubscriptionWorker {
         } catch (Exception e) {
             LOG.warnf("Push: the delivery of %s failed and starts again: %s", id, e);
         } finally {
+            // Cleared, so that the last commit and the close are not cut short by the stop's interrupt.
             Thread.interrupted();
-            finish();
+            finish(reading);
             consumer = null;
+            reading.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            closeQuietly(gauge);
         }
     }
 
@@ -170,7 +180,10 @@ final class SubscriptionWorker {
         }
         DeliveryBody body = subscription.kind() == Subscription.Kind.WEBHOOK
                 ? context.webhooks().of(subscription, event) : context.websub().of(subscription, event);
-        EventDelivery.Result result = context.delivery().deliver(current, body, status.failing(),
+        calling = true;
+        EventDelivery.Result result;
+        try {
+            result = context.delivery().deliver(current, body, status.failing(),
                 new EventDelivery.Attempts() {
                     @Override
                     public boolean pause(Duration pause) throws InterruptedException {
@@ -187,6 +200,9 @@ final class SubscriptionWorker {
                         writeStatus();
                     }
                 });
+        } finally {
+            calling = false;
+        }
         switch (result.outcome()) {
             case DELIVERED -> {
                 status = status.succeeded(Instant.now());
@@ -247,16 +263,29 @@ final class SubscriptionWorker {
 
     private void writeStatus() {
         statusChanged = false;
-        context.writes().status(id, status);
+        context.writes().status(id, status).whenComplete((written, failure) -> {
+            if (failure != null) {
+                // Only the status shown by the API lags: the next change writes it whole again.
+                LOG.warnf("Push: the delivery status of %s could not be written: %s", id, failure.toString());
+            }
+        });
     }
 
     /** The last commit, on the way out: what was delivered stays delivered for whoever takes over. */
-    private void finish() {
+    private void finish(KafkaConsumer<String, byte[]> reading) {
         try {
-            commit(consumer);
+            commit(reading);
         } catch (KafkaException e) {
             LOG.warnf("Push: could not commit the position of %s on stopping (%s); its last events will come again",
                     id, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable gauge) {
+        try {
+            gauge.close();
+        } catch (Exception e) {
+            LOG.debugf("Push: the backlog gauge of a subscription could not be removed: %s", e);
         }
     }
 

@@ -3,9 +3,11 @@ package dev.newsfeed.push;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,12 +53,17 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile IntFunction<Reply> replies = number -> Reply.status(204);
 
-    Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    Receiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a receiver on 127.0.0.1", e);
+        }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
@@ -76,6 +83,11 @@ final class Receiver implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** When each request arrived, in the order of {@link #requests()}. */
+    List<Instant> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** Lets every hanging answer go. */
     void release() {
         released.countDown();
@@ -86,6 +98,7 @@ final class Receiver implements AutoCloseable {
             byte[] body = in.readAllBytes();
             Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
                     entry -> entry.getKey().toLowerCase(), entry -> String.join(",", entry.getValue())));
+            arrivals.add(Instant.now());
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI(), headers, body));
             Reply reply = replies.apply(count.getAndIncrement());
             if (reply.hang()) {

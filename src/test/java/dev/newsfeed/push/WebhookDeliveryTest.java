@@ -78,8 +78,6 @@ class WebhookDeliveryTest {
             assertThat(event.path("type").asText()).isEqualTo("newsfeed.article.retracted");
             assertThat(event.path("data").path("id").asText()).isEqualTo(id);
             assertThat(event.path("data").path("retractedAt").asText()).isNotEmpty();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
         }
     }
 
