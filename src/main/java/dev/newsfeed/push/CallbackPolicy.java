@@ -71,6 +71,16 @@ final class CallbackPolicy {
         return uri;
     }
 
+    /** Whether the callback is refused for its form (a 400), rather than for where it leads (a 422). */
+    static boolean isFormProblem(String callback) {
+        try {
+            parse(callback);
+            return false;
+        } catch (RefusedCallbackException e) {
+            return true;
+        }
+    }
+
     /** @throws RefusedCallbackException when the URL is malformed or its host resolves to a refused address */
     Target check(String callback) throws RefusedCallbackException {
         URI uri = parse(callback);

@@ -68,6 +68,11 @@ final class PushEngine implements AutoCloseable {
         return registry;
     }
 
+    /** The partitions of the subscriptions topic this instance delivers now. */
+    Set<Integer> owned() {
+        return ownership.owned();
+    }
+
     void start() {
         registry.start();
         ownership.start();

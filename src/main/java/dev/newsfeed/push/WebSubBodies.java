@@ -36,9 +36,9 @@ final class WebSubBodies {
         WebSubTopic topic = WebSubTopic.parse(baseUrl, subscription.topic());
         FeedPage page = new FeedPage(List.of(event.article()), null, null);
         String text = switch (topic.format()) {
-            case ATOM -> renderer.atom(page, null, event.article().updatedAt());
-            case RSS -> renderer.rss(page, event.article().updatedAt());
-            case JSON_FEED -> json(renderer.jsonFeed(page, null));
+            case ATOM -> renderer.atom(page, null, event.article().updatedAt(), topic.url());
+            case RSS -> renderer.rss(page, event.article().updatedAt(), topic.url());
+            case JSON_FEED -> json(renderer.jsonFeed(page, null, topic.url()));
         };
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();

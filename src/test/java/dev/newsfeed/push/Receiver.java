@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,22 @@ final class Receiver implements AutoCloseable {
 
         String header(String name) {
             return headers.get(name.toLowerCase());
+        }
+
+        /** A query parameter of the request, decoded; null when absent. */
+        String parameter(String name) {
+            String query = uri.getRawQuery();
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
+                        .equals(name)) {
+                    return java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
         }
 
         String text() {
@@ -56,7 +74,7 @@ final class Receiver implements AutoCloseable {
     private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
-    private volatile IntFunction<Reply> replies = number -> Reply.status(204);
+    private volatile BiFunction<Integer, Request, Reply> replies = (number, request) -> Reply.status(204);
 
     Receiver() {
         try {
@@ -75,7 +93,13 @@ final class Receiver implements AutoCloseable {
     }
 
     Receiver answering(IntFunction<Reply> replies) {
-        this.replies = replies;
+        this.replies = (number, request) -> replies.apply(number);
+        return this;
+    }
+
+    /** Answers by what was asked, e.g. a WebSub subscriber echoing the challenge of a verification. */
+    Receiver answeringBy(Function<Request, Reply> replies) {
+        this.replies = (number, request) -> replies.apply(request);
         return this;
     }
 
@@ -99,8 +123,9 @@ final class Receiver implements AutoCloseable {
             Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
                     entry -> entry.getKey().toLowerCase(), entry -> String.join(",", entry.getValue())));
             arrivals.add(Instant.now());
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI(), headers, body));
-            Reply reply = replies.apply(count.getAndIncrement());
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI(), headers, body);
+            requests.add(request);
+            Reply reply = replies.apply(count.getAndIncrement(), request);
             if (reply.hang()) {
                 released.await(30, TimeUnit.SECONDS);
             }
