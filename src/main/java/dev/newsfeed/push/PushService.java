@@ -31,6 +31,7 @@ import dev.newsfeed.kafka.KafkaSettings;
 import dev.newsfeed.kafka.KafkaUnavailableException;
 import dev.newsfeed.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -57,7 +58,7 @@ public class PushService {
     private final CallbackPolicy policy;
 
     PushService(PushSettings settings, KafkaSettings kafka, KafkaClients clients, Admin admin, Vertx vertx,
-            MeterRegistry meters, FeedSettings feed, @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl,
+            MeterRegistry meters, OpenTelemetry openTelemetry, FeedSettings feed, @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl,
             @ConfigProperty(name = "newsfeed.instance-id") Optional<String> instanceId) {
         this.settings = settings;
         this.kafka = kafka;
@@ -72,7 +73,8 @@ public class PushService {
                 settings.attemptTimeout(), metrics);
         SubscriptionWorker.Context context = new SubscriptionWorker.Context(clients.consumerConfig(Map.of()),
                 articlesTopic, settings.group(), delivery, new CloudEventBodies(baseUrl),
-                new WebSubBodies(baseUrl, new FeedRenderer(baseUrl, feed.title(), feed.author())), writes, metrics);
+                new WebSubBodies(baseUrl, new FeedRenderer(baseUrl, feed.title(), feed.author())), writes, metrics,
+                new DeliveryTracing(openTelemetry));
         String name = instanceId.filter(id -> !id.isBlank()).orElseGet(PushService::hostAndPid);
         this.engine = new PushEngine(new PushEngine.Options(settings.subscriptionsTopic(), settings.statusTopic(),
                 settings.group(), name, settings.sessionTimeout(), settings.heartbeatInterval()),

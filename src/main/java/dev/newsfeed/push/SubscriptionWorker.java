@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import dev.newsfeed.view.FeedFilter;
+import io.opentelemetry.api.trace.Span;
 
 /**
  * Delivers one subscription, on a thread of its own, while this instance holds it: reads the articles topic from the
@@ -46,7 +47,7 @@ final class SubscriptionWorker {
     /** What a worker needs besides its subscription. */
     record Context(Map<String, Object> consumerConfig, String articlesTopic, String positionGroupPrefix,
             EventDelivery delivery, CloudEventBodies webhooks, WebSubBodies websub, PushWrites writes,
-            PushMetrics metrics) {
+            PushMetrics metrics, DeliveryTracing tracing) {
     }
 
     private final String id;
@@ -178,10 +179,12 @@ final class SubscriptionWorker {
         if (event == null || !wants(subscription, event)) {
             return true;
         }
-        DeliveryBody body = subscription.kind() == Subscription.Kind.WEBHOOK
+        DeliveryBody untraced = subscription.kind() == Subscription.Kind.WEBHOOK
                 ? context.webhooks().of(subscription, event) : context.websub().of(subscription, event);
+        Span span = context.tracing().start(record.headers(), subscription, event, untraced);
+        DeliveryBody body = context.tracing().traced(untraced, span);
         calling = true;
-        EventDelivery.Result result;
+        EventDelivery.Result result = null;
         try {
             result = context.delivery().deliver(current, body, status.failing(),
                 new EventDelivery.Attempts() {
@@ -202,6 +205,11 @@ final class SubscriptionWorker {
                 });
         } finally {
             calling = false;
+            if (result != null) {
+                DeliveryTracing.end(span, result);
+            } else {
+                span.end();
+            }
         }
         switch (result.outcome()) {
             case DELIVERED -> {

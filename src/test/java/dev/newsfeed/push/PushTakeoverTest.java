@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.newsfeed.feed.FeedRenderer;
 import dev.newsfeed.kafka.KafkaClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 
@@ -127,7 +128,8 @@ class PushTakeoverTest {
         Map<String, Object> consumer = new HashMap<>(clients.consumerConfig(Map.of()));
         SubscriptionWorker.Context context = new SubscriptionWorker.Context(consumer, "newsfeed.articles",
                 "positions-" + subscriptions, delivery, new CloudEventBodies(base),
-                new WebSubBodies(base, new FeedRenderer(base, "newsfeed", "newsfeed")), writes, metrics);
+                new WebSubBodies(base, new FeedRenderer(base, "newsfeed", "newsfeed")), writes, metrics,
+                new DeliveryTracing(OpenTelemetry.noop()));
         PushEngine engine = new PushEngine(new PushEngine.Options(subscriptions, statuses,
                 "push-takeover-" + subscriptions, name, Duration.ofSeconds(6), Duration.ofSeconds(2)), consumer,
                 context);
