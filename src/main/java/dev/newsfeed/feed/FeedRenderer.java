@@ -58,15 +58,10 @@ public final class FeedRenderer {
 
     /** @param nextQuery the query string of the next page, or null on the last */
     public JsonFeed jsonFeed(FeedPage page, String nextQuery) {
-        return jsonFeed(page, nextQuery, baseUrl + "/feed.json");
-    }
-
-    /** @param self the feed's own URL, its WebSub topic ({@link WebSubLinks#self}) */
-    public JsonFeed jsonFeed(FeedPage page, String nextQuery, String self) {
         List<JsonFeed.Item> items = page.items().stream().map(article -> new JsonFeed.Item(
                 articleUrl(article), articleUrl(article), shown(article.title()), shown(summaryOf(article)),
                 String.join("\n\n", paragraphs(article)), article.publishedAt(), article.updatedAt())).toList();
-        return new JsonFeed(JsonFeed.VERSION, title, baseUrl + "/feed", self,
+        return new JsonFeed(JsonFeed.VERSION, title, baseUrl + "/feed", baseUrl + "/feed.json",
                 nextQuery == null ? null : baseUrl + "/feed.json?" + nextQuery, items,
                 List.of(new JsonFeed.Hub("WebSub", WebSubLinks.hub(baseUrl))));
     }

@@ -202,7 +202,7 @@ public class FeedResource {
         String nextQuery = page.next() == null ? null : query.nextQuery(page.next());
         String body = switch (format) {
             case JSON -> json(page, query.summaryOnly());
-            case JSON_FEED -> json(renderer.jsonFeed(page, nextQuery, topic(format, query)), false);
+            case JSON_FEED -> json(renderer.jsonFeed(page, nextQuery), false);
             case ATOM -> renderer.atom(page, nextQuery, lastModified, topic(format, query));
             case RSS -> renderer.rss(page, lastModified, topic(format, query));
         };

@@ -124,6 +124,10 @@ final class SubscriptionRegistry implements AutoCloseable {
                 LOG.warnf("Push: reading the subscriptions failed (%s); reading them again", LogValues.safe(
                         String.valueOf(e)));
                 pause();
+            } catch (RuntimeException e) {
+                // Whatever it was, an instance that stops reading its subscriptions would deliver stale ones.
+                LOG.errorf(e, "Push: reading the subscriptions failed unexpectedly; reading them again");
+                pause();
             }
         }
     }
@@ -189,7 +193,7 @@ final class SubscriptionRegistry implements AutoCloseable {
             } else {
                 statuses.put(record.key(), PushJson.read(record.value(), DeliveryStatus.class));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warnf("Push: skipped %s-%d@%d, which is not a %s", record.topic(), record.partition(), record.offset(),
                     subscription ? "subscription" : "delivery status");
         }

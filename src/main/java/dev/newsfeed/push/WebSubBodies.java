@@ -38,7 +38,7 @@ final class WebSubBodies {
         String text = switch (topic.format()) {
             case ATOM -> renderer.atom(page, null, event.article().updatedAt(), topic.url());
             case RSS -> renderer.rss(page, event.article().updatedAt(), topic.url());
-            case JSON_FEED -> json(renderer.jsonFeed(page, null, topic.url()));
+            case JSON_FEED -> json(renderer.jsonFeed(page, null));
         };
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
