@@ -83,10 +83,31 @@ final class CallbackClient implements AutoCloseable {
         headers.forEach(options::addHeader);
         options.addHeader("User-Agent", "newsfeed-push/1");
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        Future<Answer> answer = client.request(options).compose(request -> {
+        Promise<Answer> promise = Promise.promise();
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                promise.tryFail(opened.cause());
+                return;
+            }
+            HttpClientRequest request = opened.result();
             sent.set(request);
-            return body == null ? request.send() : request.send(Buffer.buffer(body));
-        }).compose(this::read);
+            // The answer's handlers are set in the response handler itself, on the event loop, before any of its
+            // body is handled: set later (in a composed future), a short body may be over before they are.
+            request.response(received -> {
+                if (received.failed()) {
+                    promise.tryFail(received.cause());
+                } else {
+                    read(received.result(), promise);
+                }
+            });
+            request.exceptionHandler(promise::tryFail);
+            if (body == null) {
+                request.end();
+            } else {
+                request.end(Buffer.buffer(body));
+            }
+        });
+        Future<Answer> answer = promise.future();
         try {
             return answer.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -102,8 +123,7 @@ final class CallbackClient implements AutoCloseable {
     }
 
     /** The status and at most {@code maxResponseBytes} of the body; a longer body is cut off with its connection. */
-    private Future<Answer> read(HttpClientResponse response) {
-        Promise<Answer> promise = Promise.promise();
+    private void read(HttpClientResponse response, Promise<Answer> promise) {
         Buffer kept = Buffer.buffer();
         Duration retryAfter = RetrySchedule.retryAfter(response.getHeader("Retry-After"));
         try {
@@ -124,7 +144,6 @@ final class CallbackClient implements AutoCloseable {
             // A response without a body may have ended before its handlers could be set: its status is all there is.
             promise.tryComplete(new Answer(response.statusCode(), "", retryAfter, null));
         }
-        return promise.future();
     }
 
     private static void reset(HttpClientRequest request) {

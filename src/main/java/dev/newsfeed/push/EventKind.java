@@ -18,8 +18,9 @@ public enum EventKind {
         this.ceType = ceType;
     }
 
+    /** The word in the API and in subscriptions; public, so that the OpenAPI scanner can list the words. */
     @JsonValue
-    String word() {
+    public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
