@@ -2,6 +2,8 @@ package dev.newsfeed.push;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,9 +15,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record DeliveryStatus(
         Instant lastSuccessAt,
         Instant lastFailureAt,
-        String lastFailure,
+        @Schema(example = "attempt 3 of 10: HTTP 503") String lastFailure,
+        @Schema(description = "An event was given up and nothing was delivered since", example = "false")
         boolean failing,
-        long deadLettered) {
+        @Schema(description = "Events sent to the dead-letter topic", example = "0") long deadLettered) {
 
     static final DeliveryStatus NONE = new DeliveryStatus(null, null, null, false, 0);
 

@@ -1,5 +1,7 @@
 package dev.newsfeed.push;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.newsfeed.article.Article;
@@ -11,7 +13,11 @@ import dev.newsfeed.view.FeedFilter;
  * article has no text left to match.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubscriptionFilter(String q, String tag, String source) {
+@Schema(description = "Which articles, in the words of GET /feed")
+public record SubscriptionFilter(
+        @Schema(example = "ceasefire istanbul") String q,
+        @Schema(example = "ukraine") String tag,
+        @Schema(example = "file:world/") String source) {
 
     public static final SubscriptionFilter NONE = new SubscriptionFilter(null, null, null);
 

@@ -20,13 +20,15 @@ public record SubscriptionView(
         Set<EventKind> events,
         SubscriptionFilter filter,
         Subscription.State state,
-        String stateReason,
+        @Schema(example = "the receiver answered 410 Gone at 2026-12-06T10:00:00Z") String stateReason,
         Instant createdAt,
-        @Schema(description = "WebSub: the topic URL") String topic,
+        @Schema(description = "WebSub: the topic URL", example = "http://localhost:8080/feed.atom?tag=ukraine")
+        String topic,
         @Schema(description = "WebSub: when the lease ends") Instant expiresAt,
         DeliveryStatus status,
-        Long backlog,
-        @Schema(description = "Only in the answer that made or rotated it") String secret) {
+        @Schema(description = "Records of the articles topic still to go through", example = "0") Long backlog,
+        @Schema(description = "Only in the answer that made or rotated it",
+                example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
 
     static SubscriptionView of(Subscription subscription, DeliveryStatus status, Long backlog, String secret) {
         return new SubscriptionView(subscription.id(), subscription.kind(), subscription.callback(),

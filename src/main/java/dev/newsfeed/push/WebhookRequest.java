@@ -12,6 +12,6 @@ public record WebhookRequest(
                 example = "[\"published\", \"updated\", \"retracted\"]") Set<EventKind> events,
         @Schema(description = "Only articles matching, in the words of GET /feed; retractions always pass")
         SubscriptionFilter filter,
-        @Schema(description = "whsec_ and the base64 of 24 to 64 random bytes; generated when absent")
-        String secret) {
+        @Schema(description = "whsec_ and the base64 of 24 to 64 random bytes; generated when absent",
+                example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
 }
