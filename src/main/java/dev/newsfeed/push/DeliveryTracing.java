@@ -1,20 +1,17 @@
 package dev.newsfeed.push;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import dev.newsfeed.kafka.TraceHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 
 /**
@@ -25,20 +22,6 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
  */
 final class DeliveryTracing {
 
-    private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            Header header = headers == null ? null : headers.lastHeader(key);
-            return header == null || header.value() == null ? null
-                    : new String(header.value(), StandardCharsets.UTF_8);
-        }
-    };
-
     private final Tracer tracer;
     private final TextMapPropagator propagator;
 
@@ -48,7 +31,7 @@ final class DeliveryTracing {
     }
 
     Span start(Headers headers, Subscription subscription, PushEvent event, DeliveryBody body) {
-        Context parent = propagator.extract(Context.root(), headers, KAFKA_HEADERS);
+        Context parent = propagator.extract(Context.root(), headers, TraceHeaders.GETTER);
         return tracer.spanBuilder("push " + subscription.kind().name().toLowerCase() + " delivery")
                 .setParent(parent)
                 .setSpanKind(SpanKind.CLIENT)
