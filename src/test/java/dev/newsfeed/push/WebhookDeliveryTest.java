@@ -96,6 +96,46 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aPausedWebhookGetsItsEventsOnceResumed() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        try (Receiver receiver = new Receiver()) {
+            String id = webhooks.subscribe(Map.of("url", receiver.url("/hook"), "filter", Map.of("q", word)))
+                    .getString("id");
+            authorized().post("/webhooks/" + id + "/pause").then().statusCode(200).body("state",
+                    org.hamcrest.Matchers.is("PAUSED"));
+            String article = post("Canal Drained " + word, "The " + word + " canal is empty for repairs.");
+            authorized().get("/articles/" + article).then().statusCode(200);
+            assertThat(receiver.requests()).isEmpty();
+
+            authorized().post("/webhooks/" + id + "/resume").then().statusCode(200).body("state",
+                    org.hamcrest.Matchers.is("ACTIVE"));
+            await().atMost(WAIT).until(() -> about(receiver, article).size() == 1);
+        }
+    }
+
+    @Test
+    void duringARotationsGraceBothSecretsSign() throws Exception {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        try (Receiver receiver = new Receiver()) {
+            JsonPath webhook = webhooks.subscribe(Map.of("url", receiver.url("/hook"), "filter", Map.of("q", word)));
+            String old = webhook.getString("secret");
+            String rotated = authorized().contentType("application/json").body(Map.of("graceSeconds", 3600))
+                    .post("/webhooks/" + webhook.getString("id") + "/secret").then().statusCode(200)
+                    .extract().path("secret");
+            assertThat(rotated).startsWith("whsec_").isNotEqualTo(old);
+
+            String article = post("Bell Tower Rehung " + word, "The " + word + " bells ring again.");
+            await().atMost(WAIT).until(() -> about(receiver, article).size() == 1);
+            Receiver.Request delivery = about(receiver, article).get(0);
+            String id = delivery.header("webhook-id");
+            String timestamp = delivery.header("webhook-timestamp");
+            assertThat(delivery.header("webhook-signature").split(" ")).containsExactlyInAnyOrder(
+                    StandardWebhooks.expectedSignature(rotated, id, timestamp, delivery.body()),
+                    StandardWebhooks.expectedSignature(old, id, timestamp, delivery.body()));
+        }
+    }
+
+    @Test
     void theSecretIsShownOnceAndNeverListed() throws Exception {
         try (Receiver receiver = new Receiver()) {
             String id = webhooks.subscribe(Map.of("url", receiver.url("/hook"))).getString("id");
