@@ -59,7 +59,7 @@ final class SubscriptionWorker {
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean calling;
-    private DeliveryStatus status;
+    private volatile DeliveryStatus status;
     private boolean statusChanged;
     private SubscriptionFilter compiledFor;
     private FeedFilter filter;
@@ -120,7 +120,7 @@ final class SubscriptionWorker {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(config);
         consumer = reading;
-        AutoCloseable gauge = context.metrics().backlog(id, backlog);
+        AutoCloseable gauge = context.metrics().subscription(id, backlog, () -> status);
         try {
             if (stopped()) {
                 return;

@@ -6,6 +6,7 @@ import static dev.newsfeed.push.WebhookTestSupport.about;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.kafka.TopicContents;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -33,6 +35,10 @@ class WebhookRetryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    // Relative to the management interface's root, /q.
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private final WebhookTestSupport webhooks = new WebhookTestSupport();
 
@@ -128,6 +134,11 @@ class WebhookRetryTest {
             await().atMost(WAIT).untilAsserted(() -> authorized().get("/webhooks/" + id).then()
                     .body("status.failing", org.hamcrest.Matchers.is(true))
                     .body("status.deadLettered", org.hamcrest.Matchers.is(1)));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(io.restassured.RestAssured.get(metrics).then()
+                    .statusCode(200).extract().asString())
+                    .contains("newsfeed_push_failing{subscription=\"" + id + "\"} 1.0")
+                    .containsPattern("newsfeed_push_deliveries_total\\{kind=\"webhook\",result=\"dead_lettered\"\\}")
+                    .contains("newsfeed_push_backlog_records{subscription=\"" + id + "\"}"));
 
             // The next event succeeds at its first attempt: the subscription is no longer failing.
             String next = post("Tunnel Opens " + word, "The " + word + " tunnel opens.");
