@@ -66,15 +66,22 @@ public final class FeedRenderer {
                 articleUrl(article), pageUrl(article), shown(article.title()), shown(summaryOf(article)),
                 String.join("\n\n", paragraphs(article)), article.publishedAt(), article.updatedAt())).toList();
         return new JsonFeed(JsonFeed.VERSION, title, homePage(), baseUrl + "/feed.json",
-                nextQuery == null ? null : baseUrl + "/feed.json?" + nextQuery, items);
+                nextQuery == null ? null : baseUrl + "/feed.json?" + nextQuery, items,
+                List.of(new JsonFeed.Hub("WebSub", WebSubLinks.hub(baseUrl))));
     }
 
     /** @param nextQuery the query string of the next page, or null on the last */
     public String atom(FeedPage page, String nextQuery, Instant updated) {
+        return atom(page, nextQuery, updated, baseUrl + "/feed.atom");
+    }
+
+    /** @param self the feed's own URL, its WebSub topic ({@link WebSubLinks#self}) */
+    public String atom(FeedPage page, String nextQuery, Instant updated, String self) {
         SyndFeed feed = feed("atom_1.0", updated);
         feed.setUri(baseUrl + "/feed.atom");
         List<SyndLink> links = new ArrayList<>();
-        links.add(link("self", baseUrl + "/feed.atom", ATOM));
+        links.add(link("self", self, ATOM));
+        links.add(link("hub", WebSubLinks.hub(baseUrl), null));
         links.add(link("alternate", homePage(), HTML));
         if (nextQuery != null) {
             links.add(link("next", baseUrl + "/feed.atom?" + nextQuery, ATOM));
@@ -100,6 +107,11 @@ public final class FeedRenderer {
     }
 
     public String rss(FeedPage page, Instant updated) {
+        return rss(page, updated, baseUrl + "/feed.rss");
+    }
+
+    /** @param self the feed's own URL, its WebSub topic ({@link WebSubLinks#self}) */
+    public String rss(FeedPage page, Instant updated, String self) {
         SyndFeed feed = feed("rss_2.0", updated);
         feed.setLink(homePage());
         for (Article article : page.items()) {
@@ -119,11 +131,14 @@ public final class FeedRenderer {
                 dublinCore.setDates(new ArrayList<>());
             }
         });
-        Element self = new Element("link", ATOM_NAMESPACE);
-        self.setAttribute("href", baseUrl + "/feed.rss");
-        self.setAttribute("rel", "self");
-        self.setAttribute("type", RSS);
-        rss.setForeignMarkup(List.of(self));
+        Element selfLink = new Element("link", ATOM_NAMESPACE);
+        selfLink.setAttribute("href", self);
+        selfLink.setAttribute("rel", "self");
+        selfLink.setAttribute("type", RSS);
+        Element hub = new Element("link", ATOM_NAMESPACE);
+        hub.setAttribute("href", WebSubLinks.hub(baseUrl));
+        hub.setAttribute("rel", "hub");
+        rss.setForeignMarkup(List.of(selfLink, hub));
         return write(rss);
     }
 

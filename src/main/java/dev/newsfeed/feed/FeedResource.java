@@ -146,15 +146,28 @@ public class FeedResource {
         // Read before the page: a page newer than its snapshot number is harmless, an older one would be stale.
         long snapshot = view.snapshot();
         Instant hour = hour();
+        String topic = topic(format, query);
         RenderedPages.Page cached = pages.get(key, snapshot, hour);
         if (cached != null) {
-            return Uni.createFrom().item(respond(format, request, cached));
+            return Uni.createFrom().item(respond(format, request, cached, topic));
         }
         return Offload.onWorker(() -> Uni.createFrom().item(respond(format, request,
-                page(format, query, key, snapshot, hour))));
+                page(format, query, key, snapshot, hour), topic)));
     }
 
-    private Response respond(Format format, Request request, RenderedPages.Page page) {
+    /** The WebSub topic of a feed reader format (its filtered form is a topic of its own); null for native JSON. */
+    private String topic(Format format, FeedQuery query) {
+        String path = switch (format) {
+            case JSON -> null;
+            case JSON_FEED -> "/feed.json";
+            case ATOM -> "/feed.atom";
+            case RSS -> "/feed.rss";
+        };
+        return path == null ? null : WebSubLinks.self(baseUrl, path, query.query, query.tag, query.source);
+    }
+
+    /** @param topic the WebSub topic, advertised with the hub in a Link header; null for none */
+    private Response respond(Format format, Request request, RenderedPages.Page page, String topic) {
         Response.ResponseBuilder notModified = conditional.notModified(request, page.validators());
         if (notModified != null) {
             return notModified.build();
@@ -163,6 +176,9 @@ public class FeedResource {
                 format.mediaType + ";charset=UTF-8");
         if (format == Format.JSON && page.nextQuery() != null) {
             response.header("Link", "<" + baseUrl + "/feed?" + page.nextQuery() + ">; rel=\"next\"");
+        }
+        if (topic != null) {
+            response.header("Link", WebSubLinks.header(baseUrl, topic));
         }
         if (page.truncated()) {
             response.header(PageBudget.TRUNCATED_HEADER, budget.headerValue());
@@ -187,8 +203,8 @@ public class FeedResource {
         String body = switch (format) {
             case JSON -> json(page, query.summaryOnly());
             case JSON_FEED -> json(renderer.jsonFeed(page, nextQuery), false);
-            case ATOM -> renderer.atom(page, nextQuery, lastModified);
-            case RSS -> renderer.rss(page, lastModified);
+            case ATOM -> renderer.atom(page, nextQuery, lastModified, topic(format, query));
+            case RSS -> renderer.rss(page, lastModified, topic(format, query));
         };
         RenderedPages.Page rendered = new RenderedPages.Page(body.getBytes(StandardCharsets.UTF_8),
                 ConditionalResponses.Validators.of(ConditionalResponses.tag(variant, page.items()), lastModified),

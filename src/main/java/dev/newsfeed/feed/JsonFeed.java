@@ -19,10 +19,17 @@ public record JsonFeed(
         @Schema(description = "The next page; absent on the last",
                 example = "http://localhost:8080/feed.json?limit=20&cursor=MjAy…")
         @JsonProperty("next_url") String nextUrl,
-        List<Item> items) {
+        List<Item> items,
+        @Schema(description = "The WebSub hub that pushes this feed's new items") List<Hub> hubs) {
 
     public static final String VERSION = "https://jsonfeed.org/version/1.1";
     public static final String MEDIA_TYPE = "application/feed+json";
+
+    /** An endpoint that pushes the feed's updates (JSON Feed 1.1 {@code hubs}): here, this service's WebSub hub. */
+    @Schema(description = "A hub that pushes this feed's updates")
+    public record Hub(@Schema(example = "WebSub") String type,
+            @Schema(example = "http://localhost:8080/hub") String url) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "One article in JSON Feed; its id is its API URL, which never changes")

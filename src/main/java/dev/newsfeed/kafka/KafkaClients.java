@@ -14,6 +14,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.jboss.logging.Logger;
 
@@ -49,6 +50,11 @@ public class KafkaClients {
     /** Settings for a plain consumer: only the keys a consumer knows, with {@code overrides} on top. */
     public Map<String, Object> consumerConfig(Map<String, Object> overrides) {
         return select(ConsumerConfig.configNames(), overrides);
+    }
+
+    /** Settings for a plain producer: only the keys a producer knows, with {@code overrides} on top. */
+    public Map<String, Object> producerConfig(Map<String, Object> overrides) {
+        return select(ProducerConfig.configNames(), overrides);
     }
 
     @Produces
