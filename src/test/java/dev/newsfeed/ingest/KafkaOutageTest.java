@@ -72,7 +72,7 @@ class KafkaOutageTest {
             given().get("/feed").then().statusCode(200);
 
             // Refused at once while Kafka is known to be away: the detail is the probe's finding, not the
-            // publish timeout's (a clock-free check of the shortcut; PublishTimeoutTest covers the timeout).
+            // publish timeout's (a clock-free check of the shortcut; PausedBrokerTest covers the timeout).
             given().auth().oauth2("test-token").contentType("application/json").body(submission).post("/articles")
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                     .body("detail", containsString("Kafka does not answer"));
