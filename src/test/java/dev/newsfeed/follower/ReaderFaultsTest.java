@@ -272,11 +272,10 @@ class ReaderFaultsTest {
                     await().atMost(WAIT).until(() -> reader.failures() > 0);
                     // The flush of a large segment failed: a tragic error closed the writer, and a new one fails too.
                     await().atMost(WAIT).until(reader::cannotRecover);
-                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-                    while (System.nanoTime() < until) {
-                        assertThat(condition(reader, name).ready()).as("never UP while the disk is full").isFalse();
-                        Thread.sleep(20);
-                    }
+                    // Never UP while the disk is full: checked every 20 ms for 3 s.
+                    await("never UP while the disk is full").during(Duration.ofSeconds(3))
+                            .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> !condition(reader, name).ready());
 
                     disk.resize(128);
                     await().atMost(WAIT).until(() -> condition(reader, name).ready());
