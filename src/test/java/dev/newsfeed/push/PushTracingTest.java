@@ -97,6 +97,35 @@ class PushTracingTest {
     }
 
     @Test
+    void aRetractionsTraceRunsFromTheDeleteThroughItsTombstoneToItsDelivery() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        try (Receiver receiver = new Receiver();
+                WebhookTestSupport webhooks = new WebhookTestSupport()) {
+            webhooks.subscribe(Map.of("url", receiver.url("/hook"), "filter", Map.of("q", word)));
+            String id = post("Old Bridge Survey " + word, "The " + word + " survey is out.");
+            await().atMost(WAIT).until(() -> WebhookTestSupport.about(receiver, id).size() == 1);
+
+            authorized().delete("/articles/" + id).then().statusCode(204);
+
+            await().atMost(WAIT).until(() -> WebhookTestSupport.about(receiver, id).size() == 2);
+            await().atMost(WAIT).untilAsserted(() -> {
+                SpanData delivery = recorded.spans().stream().filter(span -> span.getName()
+                        .equals("push webhook delivery") && attribute(span, "newsfeed.article.id").equals(id)
+                        && attribute(span, "newsfeed.push.event").equals("newsfeed.article.retracted"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no delivery span of the retraction"));
+                List<SpanData> trace = trace(delivery.getTraceId());
+                assertThat(only(trace, SpanKind.SERVER).getName()).startsWith("DELETE /articles/");
+                SpanData tombstone = trace.stream().filter(span -> span.getKind() == SpanKind.PRODUCER
+                        && span.getName().equals("publish newsfeed.articles")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no producer span of the tombstone in " + trace));
+                assertThat(delivery.getParentSpanId()).isEqualTo(tombstone.getSpanId());
+                assertThat(trace).filteredOn(span -> span.getName().equals("view apply"))
+                        .extracting(SpanData::getParentSpanId).containsExactly(tombstone.getSpanId());
+            });
+        }
+    }
+
+    @Test
     void aDroppedFilesTraceStartsAtItsIngestAndRunsToTheDelivery() throws Exception {
         String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
         String name = "traced-" + word;
@@ -127,10 +156,14 @@ class PushTracingTest {
 
     private SpanData delivery(String articleId) {
         return recorded.spans().stream().filter(span -> span.getName().equals("push webhook delivery")
-                && articleId.equals(span.getAttributes().asMap().entrySet().stream()
-                        .filter(attribute -> attribute.getKey().getKey().equals("newsfeed.article.id"))
-                        .map(attribute -> String.valueOf(attribute.getValue())).findFirst().orElse(null)))
+                && attribute(span, "newsfeed.article.id").equals(articleId))
                 .findFirst().orElseThrow(() -> new AssertionError("no delivery span of " + articleId));
+    }
+
+    private static String attribute(SpanData span, String key) {
+        return span.getAttributes().asMap().entrySet().stream()
+                .filter(attribute -> attribute.getKey().getKey().equals(key))
+                .map(attribute -> String.valueOf(attribute.getValue())).findFirst().orElse("");
     }
 
     private List<SpanData> trace(String traceId) {
