@@ -218,10 +218,11 @@ public class FolderIngest {
         if (tracer == null) {
             return ingest(file, null);
         }
+        Path path = file.toAbsolutePath().normalize();
         Span span = tracer.spanBuilder("ingest file")
                 .setNoParent()
-                .setAttribute("newsfeed.ingest.file", scanner.folder().relativize(file.toAbsolutePath().normalize())
-                        .toString())
+                .setAttribute("newsfeed.ingest.file", (path.startsWith(scanner.folder())
+                        ? scanner.folder().relativize(path) : path.getFileName()).toString())
                 .startSpan();
         try {
             return ingest(file, Context.root().with(span)).whenComplete((outcome, failure) -> {
