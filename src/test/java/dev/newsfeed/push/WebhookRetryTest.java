@@ -27,7 +27,8 @@ import io.restassured.path.json.JsonPath;
  * Issue 21, item 4: a receiver that fails, times out and comes back gets every event, each under one webhook-id; 410
  * disables; Retry-After is honoured; after the last attempt the event goes to the dead-letter topic and the
  * subscription shows failing; a redirect is a failed attempt, never followed (item 5), and an answer longer than the
- * bound is cut off without harm. The test profile's schedule is 0 s, 200 ms, 400 ms, 800 ms, with a 3 s attempt timeout.
+ * bound is cut off without harm. The test profile's schedule is 0 s, 200 ms, 400 ms, 800 ms, with a 3 s attempt
+ * timeout.
  */
 @QuarkusTest
 class WebhookRetryTest {
