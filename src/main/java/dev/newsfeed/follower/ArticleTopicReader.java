@@ -81,6 +81,23 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         void applied(long applyNanos, long[] shownAfterMillis);
     }
 
+    /**
+     * Hears, for tracing, the article records of each batch applied while following the topics, around the view's
+     * apply; like the meters, left to the reader's caller. Without one (tracing off), a batch costs nothing more.
+     */
+    @FunctionalInterface
+    public interface ApplyTracer {
+        /** Called before the view applies a batch of these records; what it returns hears how the apply ended. */
+        Applying applying(List<ConsumerRecord<String, byte[]>> records);
+
+        /** One batch being applied. */
+        @FunctionalInterface
+        interface Applying {
+            /** Whether the view shows the batch already (a burst is shown at its end), and its failure or null. */
+            void ended(boolean shown, Throwable failure);
+        }
+    }
+
     /** How the reader paces itself; {@code pollTimeout} is how long a poll waits for records that do not come. */
     public record Pacing(Duration minBackoff, Duration maxBackoff, Duration commitInterval, Duration pollTimeout) {
         public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(500), Duration.ofSeconds(30),
@@ -127,6 +144,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private volatile Instant lastApplied;
     private volatile BatchListener batchListener = (applyNanos, shownAfterMillis) -> {
     };
+    private volatile ApplyTracer applyTracer;
 
     /**
      * @param consumerConfig connection settings ({@code bootstrap.servers}, security); group settings are dropped
@@ -225,6 +243,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     /** Tells {@code listener} of every batch applied from now on, once the view has caught up. */
     public void onApplied(BatchListener listener) {
         this.batchListener = listener;
+    }
+
+    /** Has {@code tracer} hear the article records of every batch applied once the view has caught up. */
+    public void traceApplies(ApplyTracer tracer) {
+        this.applyTracer = tracer;
     }
 
     /** Whether a session is reading the topics now. */
@@ -550,6 +573,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         Map<String, Long> readUpTo = new HashMap<>();
         // How old a record is when shown says something only of records that came while following, not of a replay.
         LongStream.Builder timestamps = passCaughtUp ? LongStream.builder() : null;
+        // Traced while following only: a replay's records belong to traces long ended.
+        ApplyTracer tracer = passCaughtUp ? applyTracer : null;
+        List<ConsumerRecord<String, byte[]>> traced = tracer == null ? null : new ArrayList<>();
         int read = 0;
         ConsumerRecords<String, byte[]> records = first;
         while (true) {
@@ -559,6 +585,9 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 decode(records.records(retractionsTopic), changes, readUpTo, timestamps);
             }
             decode(records.records(topic), changes, readUpTo, timestamps);
+            if (traced != null) {
+                records.records(topic).forEach(traced::add);
+            }
             read += records.count();
             if (records.count() < maxPollRecords || read >= MAX_BATCH || closed) {
                 break;
@@ -568,9 +597,21 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 break;
             }
         }
+        ApplyTracer.Applying applying = traced == null || traced.isEmpty() ? null : tracer.applying(traced);
         long started = System.nanoTime();
-        boolean shown = view.apply(changes, readUpTo);
+        boolean shown;
+        try {
+            shown = view.apply(changes, readUpTo);
+        } catch (RuntimeException | Error e) {
+            if (applying != null) {
+                applying.ended(false, e);
+            }
+            throw e;
+        }
         long applyNanos = System.nanoTime() - started;
+        if (applying != null) {
+            applying.ended(shown, null);
+        }
         lastApplied = clock.instant();
         recordsRead.addAndGet(read);
         if (timestamps != null && shown) {

@@ -9,13 +9,22 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
+import dev.newsfeed.kafka.TraceHeaders;
 import dev.newsfeed.view.LogPosition;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -60,14 +69,23 @@ public class ArticlePublisher {
     private final MutinyEmitter<Record<String, Retraction>> retractions;
     private final URI source;
     private final URI schema;
+    private final String topic;
+    /** Null with the tracing SDK off (the default): then a write does no tracing work at all. */
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
 
     ArticlePublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, Article>> emitter,
             @Channel(RETRACTIONS_CHANNEL) MutinyEmitter<Record<String, Retraction>> retractions,
-            @ConfigProperty(name = "newsfeed.public-base-url") URI source) {
+            @ConfigProperty(name = "newsfeed.public-base-url") URI source,
+            @ConfigProperty(name = "newsfeed.kafka.topic") String topic, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.emitter = emitter;
         this.retractions = retractions;
         this.source = source;
         this.schema = URI.create(source.toString().replaceAll("/$", "") + "/schemas/article-v1.json");
+        this.topic = topic;
+        this.tracer = tracingOff ? null : openTelemetry.getTracer("dev.newsfeed.ingest");
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     /**
@@ -122,12 +140,46 @@ public class ArticlePublisher {
         OutgoingCloudEventMetadata<Object> event = builder.build();
         // The record's own timestamp is the event's time too: a retraction's tombstone then carries the time of
         // its retraction record, and every view files both under the retraction (see ArticleState#decision).
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTimestamp(time.toInstant()).build();
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka = OutgoingKafkaRecordMetadata
+                .<String>builder().withTimestamp(time.toInstant());
+        // Traced within a trace only (a POST's server span, a file's ingest span), and with the SDK off (the default)
+        // not at all: no span, no header, no look-up.
+        Span publishing = tracer != null && Span.current().getSpanContext().isValid() ? publishing(id, type) : null;
+        if (publishing != null) {
+            // The producer span's context goes into the record (traceparent): the view's apply and each delivery
+            // continue the writer's trace from there.
+            RecordHeaders headers = new RecordHeaders();
+            propagator.inject(Context.current().with(publishing), headers, TraceHeaders.SETTER);
+            kafka.withHeaders(headers);
+        }
         // SmallRye sets the acknowledged record's metadata here: its position tells when this instance's view has it.
         OutgoingMessageMetadata<RecordMetadata> written = new OutgoingMessageMetadata<>();
-        return emitter.sendMessage(Message.of(Record.of(id, article)).addMetadata(event).addMetadata(kafka)
-                .addMetadata(written))
+        Uni<LogPosition> sent = emitter.sendMessage(Message.of(Record.of(id, article)).addMetadata(event)
+                .addMetadata(kafka.build()).addMetadata(written))
                 .map(ignored -> LogPosition.article(written.getResult().partition(), written.getResult().offset()));
+        return publishing == null ? sent : sent.onItemOrFailure().invoke((position, failure) -> {
+            if (failure != null) {
+                publishing.recordException(failure);
+                publishing.setStatus(StatusCode.ERROR, failure.toString());
+            } else {
+                publishing.setAttribute("messaging.destination.partition.id", String.valueOf(
+                        written.getResult().partition()));
+                publishing.setAttribute("messaging.kafka.offset", position.offset());
+            }
+            publishing.end();
+        });
+    }
+
+    /** The producer span of one record: from the send to Kafka's acknowledgement, a child of the writer's span. */
+    private Span publishing(String id, EventType type) {
+        return tracer.spanBuilder("publish " + topic)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.kafka.message.key", id)
+                .setAttribute("newsfeed.article.id", id)
+                .setAttribute("cloudevents.event_type", type.ceType)
+                .startSpan();
     }
 }

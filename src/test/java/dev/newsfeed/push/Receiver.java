@@ -57,8 +57,15 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    /** How to answer: a status and body; {@code hang} holds the answer back until {@link #release()}. */
-    record Reply(int status, String body, Map<String, String> headers, boolean hang) {
+    /**
+     * How to answer: a status and body; {@code hang} holds the answer back until {@link #release()};
+     * {@code unfinished} sends the status and the body at once, and then holds back the answer's end until then.
+     */
+    record Reply(int status, String body, Map<String, String> headers, boolean hang, boolean unfinished) {
+
+        Reply(int status, String body, Map<String, String> headers, boolean hang) {
+            this(status, body, headers, hang, false);
+        }
 
         static Reply status(int status) {
             return new Reply(status, "", Map.of(), false);
@@ -66,6 +73,11 @@ final class Receiver implements AutoCloseable {
 
         static Reply hanging() {
             return new Reply(200, "", Map.of(), true);
+        }
+
+        /** A status and a body of {@code bytes} bytes whose end never comes (until the receiver is released). */
+        static Reply endlessBody(int status, int bytes) {
+            return new Reply(status, "x".repeat(bytes), Map.of(), false, true);
         }
     }
 
@@ -131,6 +143,16 @@ final class Receiver implements AutoCloseable {
             }
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
+            if (reply.unfinished()) {
+                // Chunked, so that the client cannot know where the body ends: only the receiver's release ends it.
+                exchange.sendResponseHeaders(reply.status(), 0);
+                OutputStream out = exchange.getResponseBody();
+                out.write(answer);
+                out.flush();
+                released.await(30, TimeUnit.SECONDS);
+                out.close();
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -26,7 +26,9 @@ import io.restassured.path.json.JsonPath;
 /**
  * Issue 21, item 4: a receiver that fails, times out and comes back gets every event, each under one webhook-id; 410
  * disables; Retry-After is honoured; after the last attempt the event goes to the dead-letter topic and the
- * subscription shows failing. The test profile's schedule is 0 s, 200 ms, 400 ms, 800 ms, with a 3 s attempt timeout.
+ * subscription shows failing; a redirect is a failed attempt, never followed (item 5), and an answer longer than the
+ * bound is cut off without harm. The test profile's schedule is 0 s, 200 ms, 400 ms, 800 ms, with a 3 s attempt
+ * timeout.
  */
 @QuarkusTest
 class WebhookRetryTest {
@@ -145,6 +147,47 @@ class WebhookRetryTest {
             await().atMost(WAIT).until(() -> about(receiver, next).size() == 1);
             await().atMost(WAIT).untilAsserted(() -> authorized().get("/webhooks/" + id).then()
                     .body("status.failing", org.hamcrest.Matchers.is(false)));
+        }
+    }
+
+    @Test
+    void aRedirectIsNotFollowedAndCountsAsAFailedAttempt() {
+        String word = word();
+        try (Receiver elsewhere = new Receiver();
+                Receiver redirecting = new Receiver().answering(number -> switch (number) {
+                    case 0 -> new Receiver.Reply(302, "", Map.of("Location", elsewhere.url("/hook")), false);
+                    case 1 -> new Receiver.Reply(307, "", Map.of("Location", elsewhere.url("/hook")), false);
+                    default -> Receiver.Reply.status(204);
+                })) {
+            String id = subscribe(redirecting, word).getString("id");
+            String article = post("Harbour Crane Moved " + word, "The " + word + " crane moves.");
+
+            await().atMost(WAIT).until(() -> about(redirecting, article).size() == 3);
+            assertThat(elsewhere.requests()).as("the redirect's target").isEmpty();
+            assertThat(about(redirecting, article)).extracting(request -> request.header("webhook-id"))
+                    .containsOnly(about(redirecting, article).get(0).header("webhook-id"));
+            await().atMost(WAIT).untilAsserted(() -> authorized().get("/webhooks/" + id).then().statusCode(200)
+                    .body("status.lastSuccessAt", org.hamcrest.Matchers.notNullValue())
+                    .body("status.lastFailure", org.hamcrest.Matchers.containsString("attempt 2 of 4: HTTP 307"))
+                    .body("status.failing", org.hamcrest.Matchers.is(false)));
+        }
+    }
+
+    @Test
+    void anAnswerLongerThanTheBoundIsCutOffAndTheDeliveryStands() {
+        String word = word();
+        // 8 KiB, twice the bound, and an end that never comes: read whole, the answer would time out (3 s) and the
+        // event would be tried again; cut at the bound, its 2xx delivers it.
+        try (Receiver receiver = new Receiver().answering(number -> Receiver.Reply.endlessBody(200, 8 * 1024))) {
+            String id = subscribe(receiver, word).getString("id");
+            String first = post("Lighthouse Relit " + word, "The " + word + " light shines.");
+            String second = post("Lighthouse Keeper Named " + word, "A " + word + " keeper starts.");
+
+            await().atMost(WAIT).until(() -> about(receiver, second).size() == 1);
+            assertThat(about(receiver, first)).as("attempts of the first event").hasSize(1);
+            await().atMost(WAIT).untilAsserted(() -> authorized().get("/webhooks/" + id).then().statusCode(200)
+                    .body("status.lastSuccessAt", org.hamcrest.Matchers.notNullValue())
+                    .body("status.lastFailure", org.hamcrest.Matchers.nullValue()));
         }
     }
 

@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.newsfeed.ingest.ArticleIngestor;
@@ -20,9 +23,15 @@ import dev.newsfeed.ingest.IngestOutcome;
 import dev.newsfeed.ingest.IngestSettings;
 import dev.newsfeed.ingest.IntakeGate;
 import dev.newsfeed.ingest.Rejection;
+import dev.newsfeed.ingest.SourceDocument;
 import dev.newsfeed.log.LogValues;
 import dev.newsfeed.follower.ViewUpdater;
 import dev.newsfeed.kafka.ArticleTopic;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -62,6 +71,8 @@ public class FolderIngest {
     private final BoundedReads reads;
     private final IntakeGate gate;
     private final FolderOwner owner;
+    /** Null with the tracing SDK off (the default): then a file is read and published with no tracing work. */
+    private final Tracer tracer;
     private final OwnerLease.Owner folder = new OwnerLease.Owner() {
         @Override
         public void acquired() {
@@ -79,8 +90,10 @@ public class FolderIngest {
             new FolderWatcher.Health(true, "waiting for the feed to catch up with the topic");
 
     FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic,
-            IntakeGate gate, FolderOwner owner) {
+            IntakeGate gate, FolderOwner owner, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.settings = settings;
+        this.tracer = tracingOff ? null : openTelemetry.getTracer("dev.newsfeed.ingest");
         this.gate = gate;
         this.ingestor = ingestor;
         this.updater = updater;
@@ -196,11 +209,47 @@ public class FolderIngest {
         notWatching = new FolderWatcher.Health(false, safe);
     }
 
-    /** Reads a file and publishes what it holds; completes with null for a file that is not read at all. */
+    /**
+     * Reads a file and publishes what it holds; completes with null for a file that is not read at all. With tracing
+     * on, the file's ingest is a span, the root of its article's trace as a POST's server span is of a POST's: the
+     * publishing path runs within it, and the record carries it on to the view and to push deliveries.
+     */
     CompletionStage<IngestOutcome> ingest(Path file) {
+        if (tracer == null) {
+            return ingest(file, null);
+        }
+        Path path = file.toAbsolutePath().normalize();
+        Span span = tracer.spanBuilder("ingest file")
+                .setNoParent()
+                .setAttribute("newsfeed.ingest.file", (path.startsWith(scanner.folder())
+                        ? scanner.folder().relativize(path) : path.getFileName()).toString())
+                .startSpan();
+        try {
+            return ingest(file, Context.root().with(span)).whenComplete((outcome, failure) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, failure.toString());
+                } else if (outcome != null) {
+                    span.setAttribute("newsfeed.ingest.result", outcome.result().name().toLowerCase());
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.end();
+            throw e;
+        }
+    }
+
+    /** The read runs on a reader's thread: {@code trace}, when there is one, is made current for what follows it. */
+    private CompletionStage<IngestOutcome> ingest(Path file, Context trace) {
+        BiFunction<SourceDocument, Throwable, Uni<IngestOutcome>> publish =
+                (document, failure) -> failure == null ? ingestor.ingest(document) : notRead(failure);
+        Function<Uni<IngestOutcome>, CompletionStage<IngestOutcome>> complete =
+                outcome -> completed(file, outcome).subscribeAsCompletionStage();
         return gate.trackFile(() -> reads.run(() -> reader.read(file))
-                .handle((document, failure) -> failure == null ? ingestor.ingest(document) : notRead(failure))
-                .thenCompose(outcome -> completed(file, outcome).subscribeAsCompletionStage()));
+                .handle(trace == null ? publish : trace.wrapFunction(publish))
+                .thenCompose(trace == null ? complete : trace.wrapFunction(complete)));
     }
 
     /** What a file that could not be read becomes: a dead letter, nothing, or a failure to try again. */
