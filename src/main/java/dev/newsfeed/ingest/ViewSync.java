@@ -31,10 +31,13 @@ public class ViewSync {
     private final LogEnds ends;
     private final FeedView view;
     private final OwnWrites own;
+    private final IngestMetrics metrics;
     private final ArticleTopic topic;
     private final Duration timeout;
 
-    ViewSync(LogEnds ends, FeedView view, OwnWrites own, ArticleTopic topic, IngestSettings settings) {
+    ViewSync(LogEnds ends, FeedView view, OwnWrites own, ArticleTopic topic, IngestSettings settings,
+            IngestMetrics metrics) {
+        this.metrics = metrics;
         this.ends = ends;
         this.view = view;
         this.own = own;
@@ -57,28 +60,31 @@ public class ViewSync {
      * other ids ({@link OwnWrites}), whichever comes first. Fails as {@link #caughtUp()} does.
      */
     public Uni<Void> caughtUp(String id) {
+        long started = System.nanoTime();
         return Uni.createFrom().completionStage(ends::read)
                 .onFailure().transform(KafkaNotAcknowledgedException::new)
-                .chain(offsets -> Uni.createFrom().completionStage(() -> reached(logs(offsets), id)))
+                .chain(offsets -> Uni.createFrom().completionStage(() -> reached(logs(offsets), id, started)))
                 .onFailure(TimeoutException.class).transform(e -> new ViewBehindException(timeout))
                 // Completed on the view's applying thread: the decision that follows must not run there.
                 .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private CompletionStage<Void> reached(Map<String, Long> logs, String id) {
+    private CompletionStage<Void> reached(Map<String, Long> logs, String id, long started) {
         CompletableFuture<Void> shown = view.reached(logs, timeout).toCompletableFuture();
-        if (id == null || shown.isDone()) {
-            return shown;
-        }
-        CompletableFuture<Void> covered = own.covered(logs, id);
+        CompletableFuture<Void> covered = id == null || shown.isDone() ? new CompletableFuture<>()
+                : own.covered(logs, id);
         // The first of the two decides; the view's failure (its timeout) only when nothing covered the gap before.
         CompletableFuture<Void> either = new CompletableFuture<>();
-        covered.thenRun(() -> either.complete(null));
+        covered.thenRun(() -> {
+            if (either.complete(null)) {
+                metrics.synced(System.nanoTime() - started, true);
+            }
+        });
         shown.whenComplete((done, failure) -> {
-            if (failure == null) {
-                either.complete(null);
-            } else {
+            if (failure != null) {
                 either.completeExceptionally(failure);
+            } else if (either.complete(null)) {
+                metrics.synced(System.nanoTime() - started, false);
             }
         });
         // No waiter outlives the write.
