@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints bench/run.sh's results as a table and writes them as the "Performance (issue 10)" section of
+# Prints bench/run.sh's results as a table and writes them as the "Performance (issues 10 and 20)" section of
 # bench/RESULTS.md, replacing that section only (other sections of the file are kept as they are).
 #
 #   bench/report.sh RESULTS.tsv COMMANDS.md PROFILES.md DATE MACHINE LOAD_START LOAD_END COMMIT COMMAND N DURATION \
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=$1 commands=$2 profiles=$3 date=$4 machine=$5 load_start=$6 load_end=$7 commit=$8 command=$9
 n=${10} duration=${11} record_bytes=${12} producer=${13}
-heading="## Performance (issue 10)"
+heading="## Performance (issues 10 and 20)"
 target_file=bench/RESULTS.md
 
 table() {

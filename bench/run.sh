@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# newsfeed's benchmark suite against peers (issue 10). One command:
+# newsfeed's benchmark suite against peers (issues 10 and 20). One command:
 #
 #   bench/run.sh [N] [--quick] [--duration SECONDS] [--only "parser ingest visibility serving streams footprint"]
 #
@@ -11,7 +11,7 @@
 # It builds what it needs (the service jar if missing, bench/tools, bench/jmh, bench/peer-app), installs wrk and
 # nginx with apt-get when they are missing and it may, then on loopback only: starts a single-node Kafka broker
 # (KRaft, from kafka_2.13 4.1.2, the version newsfeed uses) in its own JVM, newsfeed against it, and the peers.
-# It prints a table and writes the "Performance (issue 10)" section of bench/RESULTS.md (other sections are
+# It prints a table and writes the "Performance (issues 10 and 20)" section of bench/RESULTS.md (other sections are
 # kept). Every process it starts is stopped and its temp folder removed on exit. JFR records each benchmark of
 # the service (settings=default, about 1% overhead); for every missed target the top frames go into RESULTS.md.
 #
