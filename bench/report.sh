@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints bench/run.sh's results as a table and writes them as the "Performance (issue 10)" section of
+# Prints bench/run.sh's results as a table and writes them as the "Performance (issues 10 and 20)" section of
 # bench/RESULTS.md, replacing that section only (other sections of the file are kept as they are).
 #
 #   bench/report.sh RESULTS.tsv COMMANDS.md PROFILES.md DATE MACHINE LOAD_START LOAD_END COMMIT COMMAND N DURATION \
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=$1 commands=$2 profiles=$3 date=$4 machine=$5 load_start=$6 load_end=$7 commit=$8 command=$9
 n=${10} duration=${11} record_bytes=${12} producer=${13}
-heading="## Performance (issue 10)"
+heading="## Performance (issues 10 and 20)"
 target_file=bench/RESULTS.md
 
 table() {
@@ -54,8 +54,9 @@ How each figure is taken (bench/run.sh; the programs are in bench/tools, bench/j
   folder), keeps one \`/feed/stream?fields=summary\` connection open and one client following the feed's changes
   back to back (\`/feed?limit=100&fields=summary&since=\` each page's next token), and times each article from its request (rename) to the 201,
   to the first page that lists it, and to its event. Peer: \`EndToEndLatency\` (one record at a time, acks=all,
-  produce to consume) on the same broker; the p99 target is min(50 ms, its p99 + linger.ms + 20 ms), plus the
-  2 s settle time for files. Before the measured runs, one POST run of the same size, unmeasured. The service's
+  produce to consume) on the same broker. Targets (issue 20): POSTs at 20/s, p50 <= 10 ms and p99 <= 30 ms to
+  the 201, the feed and the stream; POSTs at 200/s, p99 <= 100 ms; files at 200/s, p99 <= 100 ms plus the 2 s
+  settle time. Before the measured runs, one POST run of the same size, unmeasured. The service's
   timers are read from \`/q/metrics\` before and after each run; the quantiles are of the difference between the
   two scrapes' histogram buckets, interpolated within a bucket as Prometheus does.
 - **Serving**: \`wrk -t1 -c64 -d${duration}s --latency\`, newsfeed and nginx alternately (A B A B); nginx

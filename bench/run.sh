@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# newsfeed's benchmark suite against peers (issue 10). One command:
+# newsfeed's benchmark suite against peers (issues 10 and 20). One command:
 #
 #   bench/run.sh [N] [--quick] [--duration SECONDS] [--only "parser ingest visibility serving streams footprint"]
 #
@@ -11,7 +11,7 @@
 # It builds what it needs (the service jar if missing, bench/tools, bench/jmh, bench/peer-app), installs wrk and
 # nginx with apt-get when they are missing and it may, then on loopback only: starts a single-node Kafka broker
 # (KRaft, from kafka_2.13 4.1.2, the version newsfeed uses) in its own JVM, newsfeed against it, and the peers.
-# It prints a table and writes the "Performance (issue 10)" section of bench/RESULTS.md (other sections are
+# It prints a table and writes the "Performance (issues 10 and 20)" section of bench/RESULTS.md (other sections are
 # kept). Every process it starts is stopped and its temp folder removed on exit. JFR records each benchmark of
 # the service (settings=default, about 1% overhead); for every missed target the top frames go into RESULTS.md.
 #
@@ -43,6 +43,7 @@ done
 ROUNDS=2; [ "$QUICK" = 1 ] && ROUNDS=1
 SSE_CLIENTS=1000; SSE_SECONDS=20; [ "$QUICK" = 1 ] && { SSE_CLIENTS=100; SSE_SECONDS=5; }
 VIS_COUNT=2000; VIS_RATE=200; [ "$QUICK" = 1 ] && VIS_COUNT=400
+VIS_SLOW_COUNT=600; VIS_SLOW_RATE=20; [ "$QUICK" = 1 ] && VIS_SLOW_COUNT=200
 
 HTTP=28080; MGMT=28090; KAFKA=28092; CONTROLLER=28093; NGINX=28081; PEER_HTTP=28082; PEER_MGMT=28091
 TOKEN=bench-token
@@ -324,15 +325,16 @@ bench_ingest() {
   fr=$(printf '%s\n' "${folder_ratio[@]}" | median)
   hr=$(printf '%s\n' "${http_ratio[@]}" | median)
   local met_f met_h
-  met_f=$(awk -v r="$fr" 'BEGIN {print (r >= 0.5 ? "met" : "missed")}')
-  met_h=$(awk -v r="$hr" 'BEGIN {print (r >= 0.5 ? "met" : "missed")}')
+  # Targets (issue 20): folder >= 0.3x, HTTP >= 0.25x the producer, a 201 still meaning this instance shows it.
+  met_f=$(awk -v r="$fr" 'BEGIN {print (r >= 0.3 ? "met" : "missed")}')
+  met_h=$(awk -v r="$hr" 'BEGIN {print (r >= 0.25 ? "met" : "missed")}')
   record ingest "folder: $N files renamed in at once, articles/s acknowledged (median of ${#folder[@]}; newsfeed used $(printf '%s\n' "${folder_cores[@]}" | median) of $(nproc) cores)" \
     "$(printf '%s\n' "${folder[@]}" | median)" articles/s \
     "ProducerPerformance, $N x $RECORD_BYTES B, acks=all, linger.ms=$LINGER, batch.size=$BATCH, compression=$COMPRESSION" \
-    "$peer_median" "$fr" ">= 0.5x (stretch 0.7x)" "$met_f" "$([ "$met_f" = missed ] && echo ingest)"
+    "$peer_median" "$fr" ">= 0.3x" "$met_f" "$([ "$met_f" = missed ] && echo ingest)"
   record ingest "HTTP: $N POST /articles, 64 concurrent, 201/s (median of ${#http[@]}; newsfeed used $(printf '%s\n' "${http_cores[@]}" | median) cores)" \
     "$(printf '%s\n' "${http[@]}" | median)" articles/s "ProducerPerformance, same" "$peer_median" "$hr" \
-    ">= 0.5x (stretch 0.7x)" "$met_h" "$([ "$met_h" = missed ] && echo ingest)"
+    ">= 0.25x" "$met_h" "$([ "$met_h" = missed ] && echo ingest)"
   if [ "$met_f" = missed ] || [ "$met_h" = missed ]; then
     profile_section ingest "newsfeed during the ingest runs (folder and HTTP)" "$work/ingest.jfr"
   fi
@@ -355,7 +357,12 @@ bench_visibility() {
     viswarm > /dev/null 2>&1 || true
   sleep 5
   jfr_start visibility
-  local post file e2e
+  local post file e2e slow
+  # Issue 20's first visibility target: POSTs at 20/s, one at a time as a CMS writes, each seen alone.
+  slow=$(logged java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" $TOKEN "$SEED" \
+    "$VIS_SLOW_COUNT" "$VIS_SLOW_RATE" visslow | tr '\n' ' ')
+  log "  POST at $VIS_SLOW_RATE/s: $slow"
+  sleep 2
   # The service's own timers, scraped around each run: where a writer's wait went (Kafka, or the view).
   curl -sf "localhost:$MGMT/q/metrics" > "$work/metrics.0" || true
   post=$(logged java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" $TOKEN "$SEED" \
@@ -377,34 +384,39 @@ bench_visibility() {
   peer_p99=$(printf '%s' "$e2e" | sed -nE 's/.*99th = ([0-9.]+),.*/\1/p')
   settle=2000
   local kind path p50 p99 max t50 t99 extra met
-  for kind in post file; do
-    local out=$post; [ $kind = file ] && out=$file
+  # Targets (issue 20): at 20 POST/s p50 <= 10 ms and p99 <= 30 ms, at 200 POST/s p99 <= 100 ms, for the 201, the
+  # feed and the stream alike; a file waits for the folder's settle time first, then as a POST does at 200/s.
+  local run kind out rate
+  for run in slow post file; do
+    case $run in slow) out=$slow; kind=post; rate=$VIS_SLOW_RATE ;; post) out=$post; kind=post; rate=$VIS_RATE ;;
+      file) out=$file; kind=file; rate=$VIS_RATE ;; esac
     extra=0; [ $kind = file ] && extra=$settle
     for path in to_201 to_feed to_stream; do
       p50=$(field "$out" "${kind}_${path}_p50"); [ -n "$p50" ] || continue
       p99=$(field "$out" "${kind}_${path}_p99"); max=$(field "$out" "${kind}_${path}_max")
-      t50=$((10 + extra)); t99=$(calc "$extra + (50 < $peer_p99 + $LINGER + 20 ? 50 : $peer_p99 + $LINGER + 20)" 1)
+      if [ $run = slow ]; then t50=10; t99=30; else t50=1000000; t99=$((100 + extra)); fi
       met=$(awk -v a="$p50" -v b="$p99" -v c="$t50" -v d="$t99" 'BEGIN {print ((a <= c && b <= d) ? "met" : "missed")}')
-      [ $path = to_201 ] && { t50="-"; met="-"; }
-      record visibility "$kind: request to ${path#to_} (n=$(field "$out" "${kind}_${path}_n")): p50 / p99 / max" \
+      local target="p99 <= $t99"; [ $run = slow ] && target="p50 <= $t50, p99 <= $t99"
+      record visibility "$kind at $rate/s: request to ${path#to_} (n=$(field "$out" "${kind}_${path}_n")): p50 / p99 / max" \
         "$p50 / $p99 / $max" ms "EndToEndLatency p50 / p99 ($VIS_COUNT x $RECORD_BYTES B, acks=all)" \
         "$peer_p50 / $peer_p99" "$(calc "$p99 / $peer_p99" 1) (p99)" \
-        "$([ "$met" = "-" ] && echo "-" || echo "p50 <= $t50, p99 <= $t99")" "$met" \
+        "$target" "$met" \
         "$([ "$met" = missed ] && echo visibility)"
       if [ "$met" = missed ]; then VIS_MISSED=1; fi
     done
   done
-  local run from to timers
+  local from to timers
   for run in post file; do
     from=0; to=1; [ $run = file ] && { from=1; to=2; }
     timers=$(for metric in newsfeed_publish_latency_seconds:ack newsfeed_feed_visible_delay_seconds:shown \
-      newsfeed_feed_apply_seconds:apply; do
+      newsfeed_feed_apply_seconds:apply 'newsfeed_ingest_sync_seconds{through="own-writes"}:own' \
+      'newsfeed_ingest_sync_seconds{through="view"}:view'; do
       java -cp "$TOOLS_CP" dev.newsfeed.bench.HistogramDelta "$work/metrics.$from" "$work/metrics.$to" \
         "${metric%%:*}" "${metric##*:}" 2> /dev/null
     done | tr '\n' ' ')
     log "  $run, the service's timers: $timers"
-    record visibility "$run: the service's own timers over the run (p50 / p99): send to Kafka's ack; Kafka timestamp to shown by the view; one batch applied and shown (n batches)" \
-      "$(field "$timers" ack_p50) / $(field "$timers" ack_p99); $(field "$timers" shown_p50) / $(field "$timers" shown_p99); $(field "$timers" apply_p50) / $(field "$timers" apply_p99) (n=$(field "$timers" apply_n))" \
+    record visibility "$run at $VIS_RATE/s: the service's own timers over the run (p50 / p99): a write's wait for a view to decide on, through its own acknowledged writes (n) or through the view (n); send to Kafka's ack; Kafka timestamp to shown by the view; one batch applied and shown (n batches)" \
+      "$(field "$timers" own_p50) / $(field "$timers" own_p99) (n=$(field "$timers" own_n)); $(field "$timers" view_p50) / $(field "$timers" view_p99) (n=$(field "$timers" view_n)); $(field "$timers" ack_p50) / $(field "$timers" ack_p99); $(field "$timers" shown_p50) / $(field "$timers" shown_p99); $(field "$timers" apply_p50) / $(field "$timers" apply_p99) (n=$(field "$timers" apply_n))" \
       ms "" "" "" "-" "-" ""
   done
   record visibility "sender lateness, missing (POST; file)" \

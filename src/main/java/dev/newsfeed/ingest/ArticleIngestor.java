@@ -56,12 +56,14 @@ public class ArticleIngestor {
     private final IdTurns turns;
     private final ViewSync sync;
     private final UnsettledWrites unsettled;
+    private final OwnWrites own;
     private final Duration visibleTimeout;
     private final Duration kafkaGuard;
 
     ArticleIngestor(ArticlePublisher publisher, DeadLetterPublisher deadLetters, FeedView view, SourceLedger ledger,
             IngestMetrics metrics, ArticleEnricher enricher, IngestLog log, IdTurns turns, ViewSync sync,
-            UnsettledWrites unsettled, IngestSettings settings) {
+            UnsettledWrites unsettled, OwnWrites own, IngestSettings settings) {
+        this.own = own;
         this.turns = turns;
         this.sync = sync;
         this.unsettled = unsettled;
@@ -104,7 +106,7 @@ public class ArticleIngestor {
      * @param edits whether another text under the id is an edit; when not, it is a {@link IngestOutcome.Result#CONFLICT}
      */
     public Uni<IngestOutcome> publish(String id, String source, ArticleText text, boolean edits) {
-        return turns.inTurn(id, () -> sync.caughtUp()
+        return turns.inTurn(id, () -> sync.caughtUp(id)
                 .onFailure().invoke(failure -> ledger.pending(source, id, "waiting for Kafka: " + failure.getMessage()))
                 .chain(() -> decideAndWrite(id, source, text, edits)));
     }
@@ -114,7 +116,7 @@ public class ArticleIngestor {
      * (the file's next change would overwrite the edit). Decided, like any publication, on a caught-up view.
      */
     public Uni<IngestOutcome> edit(String id, ArticleText text) {
-        return turns.inTurn(id, () -> sync.caughtUp().chain(() -> {
+        return turns.inTurn(id, () -> sync.caughtUp(id).chain(() -> {
             Article current = view.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
             if (current.source().startsWith("file:")) {
                 throw new ProblemException(409, "Article comes from a file", "article '" + id
@@ -153,7 +155,8 @@ public class ArticleIngestor {
         ledger.pending(source, id, null);
         long started = System.nanoTime();
         return acknowledged(publisher.publish(article))
-                .onItem().invoke(() -> {
+                .onItem().invoke(position -> {
+                    own.acknowledged(position, id);
                     unsettled.settled(id);
                     ledger.published(source, id);
                     metrics.published(System.nanoTime() - started);
@@ -187,12 +190,13 @@ public class ArticleIngestor {
      * changed. Decided, like a publication, on a view that holds everything Kafka acknowledged.
      */
     public Uni<Retracted> retract(String id) {
-        return turns.inTurn(id, () -> sync.caughtUp().chain(() -> {
+        return turns.inTurn(id, () -> sync.caughtUp(id).chain(() -> {
             Optional<Article> current = view.find(id);
             if (current.isPresent()) {
                 Article article = current.get();
                 Retraction retraction = new Retraction(id, clock.instant(), article.contentHash(), article.source());
                 return acknowledged(publisher.retract(retraction))
+                        .invoke(position -> own.acknowledged(position, id))
                         .invoke(() -> LOG.infof("Retracted article %s (%s)", LogValues.safe(id),
                                 LogValues.safe(article.source())))
                         .chain(this::shown)

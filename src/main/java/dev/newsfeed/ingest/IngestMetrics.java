@@ -16,6 +16,8 @@ public class IngestMetrics {
     private final Counter published;
     private final Counter unchanged;
     private final Timer publishLatency;
+    private final Timer syncedByView;
+    private final Timer syncedByOwnWrites;
 
     IngestMetrics(MeterRegistry registry, SourceLedger ledger) {
         this.registry = registry;
@@ -25,12 +27,25 @@ public class IngestMetrics {
                 .description("Sources whose text the feed already held").register(registry);
         this.publishLatency = Timer.builder("newsfeed.publish.latency")
                 .description("From send to Kafka's acknowledgement").register(registry);
+        this.syncedByView = synced(registry, "view");
+        this.syncedByOwnWrites = synced(registry, "own-writes");
         registry.gauge("newsfeed.sources.pending", ledger, l -> l.count(SourceLedger.State.PENDING));
     }
 
     void published(long nanos) {
         published.increment();
         publishLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static Timer synced(MeterRegistry registry, String through) {
+        return Timer.builder("newsfeed.ingest.sync").tag("through", through)
+                .description("From a write's turn to a view it may decide on: the ends of the logs read, then the view"
+                        + " reaching them, or this instance's own acknowledged records covering what it lacks")
+                .register(registry);
+    }
+
+    void synced(long nanos, boolean byOwnWrites) {
+        (byOwnWrites ? syncedByOwnWrites : syncedByView).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void unchanged() {

@@ -27,10 +27,22 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 public final class LogEnds {
 
+    /**
+     * How long the topics' partitions, once described, are asked for their ends without being described again: a
+     * read is then one round trip instead of two. Partitions added to a topic are refused by the views anyway
+     * (follower.AddedPartitions), within the same ten seconds.
+     */
+    static final Duration PARTITIONS_KEPT = Duration.ofSeconds(10);
+
+    /** The partitions last described, and when. */
+    private record Described(Map<TopicPartition, OffsetSpec> latest, long atNanos) {
+    }
+
     private final Admin admin;
     private final List<String> topics;
     private final Duration timeout;
     private final Object lock = new Object();
+    private volatile Described described;
     // Guarded by lock: the callers waiting for a read that has not started yet, and whether one is under way.
     private CompletableFuture<Map<TopicPartition, Long>> waiting;
     private boolean reading;
@@ -69,8 +81,7 @@ public final class LogEnds {
         int millis = (int) timeout.toMillis();
         CompletableFuture<Map<TopicPartition, Long>> read;
         try {
-            read = admin.describeTopics(topics).allTopicNames().toCompletionStage().toCompletableFuture()
-                    .thenCompose(descriptions -> admin.listOffsets(latest(descriptions),
+            read = partitions().thenCompose(latest -> admin.listOffsets(latest,
                             new ListOffsetsOptions().timeoutMs(millis)).all().toCompletionStage())
                     .thenApply(offsets -> {
                         Map<TopicPartition, Long> ends = new HashMap<>();
@@ -83,6 +94,10 @@ public final class LogEnds {
             read = CompletableFuture.failedFuture(e);
         }
         read.whenComplete((ends, failure) -> {
+            if (failure != null) {
+                // A topic deleted or recreated: described again by the next read.
+                described = null;
+            }
             CompletableFuture<Map<TopicPartition, Long>> next;
             synchronized (lock) {
                 next = waiting;
@@ -100,6 +115,20 @@ public final class LogEnds {
         });
     }
 
+    private CompletableFuture<Map<TopicPartition, OffsetSpec>> partitions() {
+        Described known = described;
+        if (known != null && System.nanoTime() - known.atNanos() < PARTITIONS_KEPT.toNanos()) {
+            return CompletableFuture.completedFuture(known.latest());
+        }
+        long started = System.nanoTime();
+        return admin.describeTopics(topics).allTopicNames().toCompletionStage().toCompletableFuture()
+                .thenApply(descriptions -> {
+                    Map<TopicPartition, OffsetSpec> latest = latest(descriptions);
+                    described = new Described(latest, started);
+                    return latest;
+                });
+    }
+
     private static Map<TopicPartition, OffsetSpec> latest(Map<String, TopicDescription> descriptions) {
         Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
         descriptions.forEach((name, description) -> {
@@ -107,6 +136,6 @@ public final class LogEnds {
                 specs.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest());
             }
         });
-        return specs;
+        return Map.copyOf(specs);
     }
 }

@@ -25,8 +25,8 @@ final class AppliedWaiters {
     }
 
     private final List<Waiter> waiting = new ArrayList<>();
-    // Guarded by this: for every log, the offset of the first record the view does not show yet.
-    private Map<String, Long> shown;
+    // Written under this, read without it: for every log, the offset of the first record the view does not show yet.
+    private volatile Map<String, Long> shown;
 
     AppliedWaiters(Map<String, Long> shown) {
         this.shown = shown;
@@ -57,6 +57,11 @@ final class AppliedWaiters {
             }
         });
         return applied;
+    }
+
+    /** For every log, the offset of the first record the view does not show yet (an immutable map). */
+    Map<String, Long> shown() {
+        return shown;
     }
 
     /** Whether a writer is waiting: then what was applied is made visible at once. */

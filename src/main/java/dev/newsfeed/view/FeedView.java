@@ -318,6 +318,14 @@ public final class FeedView implements AutoCloseable {
     }
 
     /**
+     * For every log, the offset of the first record the view does not show yet: what every reader sees at least.
+     * Read without waiting for a batch being applied.
+     */
+    public Map<String, Long> shown() {
+        return waiters.shown();
+    }
+
+    /**
      * Registers a listener for the changes of every batch applied from now on, and returns the sequence
      * before the first of them: what a listener gets and what {@link #changes} lists up to that sequence
      * are, together, every change. The listener runs on the applying thread: it must hand the changes on and

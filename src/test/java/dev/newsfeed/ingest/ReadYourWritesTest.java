@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +31,9 @@ class ReadYourWritesTest {
 
     @Inject
     FeedView view;
+
+    @Inject
+    ViewSync sync;
 
     @Test
     void articleIsServedRightAfterItsCreatedAnswerEveryTime() {
@@ -100,5 +104,35 @@ class ReadYourWritesTest {
         Writes.authorized().contentType("application/json").body(article).post("/articles")
                 .then().statusCode(200).body("id", equalTo(id));
         assertThat(topics.articleRecords(id)).hasSize(1);
+    }
+
+    @Test
+    void whileTheViewLagsOnlyThisInstancesOwnWritesAWriteOfAnotherIdIsAcceptedAndAnEditOfTheSameIdWaits() {
+        // Issue 20: a write need not wait for the view to apply this instance's own acknowledged records of other ids;
+        // it must still wait for any record of its own id, or it would decide on an old state of that article.
+        Map<String, Object> first = Map.of("title", "Own first " + UUID.randomUUID(), "body", List.of("One."));
+        Map<String, Object> other = Map.of("title", "Own other " + UUID.randomUUID(), "body", List.of("Two."));
+        // What other tests wrote is applied first: the view lags only by what this test writes.
+        sync.caughtUp().await().atMost(Duration.ofSeconds(10));
+        String firstId;
+        CompletableFuture<Integer> otherStatus;
+        CompletableFuture<Integer> editStatus;
+        synchronized (view) {
+            firstId = Writes.authorized().contentType("application/json").body(first).post("/articles")
+                    .then().statusCode(202).extract().path("id");
+            String edited = firstId;
+            otherStatus = CompletableFuture.supplyAsync(() -> Writes.authorized().contentType("application/json")
+                    .body(other).post("/articles").statusCode());
+            editStatus = CompletableFuture.supplyAsync(() -> Writes.authorized().contentType("application/json")
+                    .body(Map.of("title", "Own first, edited", "body", List.of("One, edited."))).put("/articles/" + edited)
+                    .statusCode());
+            assertThat(otherStatus.join()).as("decided without the view, acknowledged, not shown yet").isEqualTo(202);
+            assertThat(editStatus.join()).as("the view lacks a record of this very id").isEqualTo(503);
+        }
+
+        String shown = firstId;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + shown).then()
+                .statusCode(200).body("title", equalTo(first.get("title"))));
+        assertThat(topics.articleRecords(firstId)).as("the refused edit wrote nothing").hasSize(1);
     }
 }

@@ -92,7 +92,7 @@ public class ArticleIntakeResource {
         this.probe = probe;
         this.gate = gate;
         this.ingestor = ingestor;
-        this.submissions = ArticleSubmission.reader(json);
+        this.submissions = SubmissionReader.of(json);
         this.publicBase = publicBase;
     }
 

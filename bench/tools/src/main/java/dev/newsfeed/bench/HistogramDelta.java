@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * whatever came before it.
  *
  * <pre>java dev.newsfeed.bench.HistogramDelta BEFORE AFTER METRIC [NAME]</pre>
- * METRIC is the histogram's name without {@code _bucket}, e.g. {@code newsfeed_feed_visible_delay_seconds}; prints
+ * METRIC is the histogram's name without {@code _bucket}, e.g. {@code newsfeed_feed_visible_delay_seconds}, and may
+ * name one label value in braces, e.g. {@code newsfeed_ingest_sync_seconds{through="view"}}; prints
  * {@code NAME_n=... NAME_p50=... NAME_p99=...}.
  */
 public final class HistogramDelta {
@@ -37,9 +38,15 @@ public final class HistogramDelta {
     /** Cumulative counts by upper bound in seconds; +Inf as infinity. */
     private static TreeMap<Double, Double> buckets(Path scrape, String metric) throws IOException {
         TreeMap<Double, Double> buckets = new TreeMap<>();
+        String name = metric;
+        String label = null;
+        if (metric.contains("{")) {
+            name = metric.substring(0, metric.indexOf('{'));
+            label = metric.substring(metric.indexOf('{') + 1, metric.lastIndexOf('}'));
+        }
         for (String line : Files.readAllLines(scrape)) {
             Matcher bucket = BUCKET.matcher(line);
-            if (bucket.matches() && bucket.group(1).equals(metric)) {
+            if (bucket.matches() && bucket.group(1).equals(name) && (label == null || line.contains(label))) {
                 double le = bucket.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(2));
                 buckets.merge(le, Double.parseDouble(bucket.group(3)), Double::sum);
             }
