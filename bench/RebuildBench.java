@@ -69,7 +69,7 @@ public class RebuildBench {
                         System.arraycopy(result, 0, side.equals("view") ? view : lucene, 0, 2);
                     }
                 }
-                if (!only.equals("lucene")) {
+                if (!only.equals("lucene") && Boolean.parseBoolean(System.getProperty("queries", "true"))) {
                     queries(work.resolve("view" + round));
                 }
                 System.out.printf("RESULT round %d N %d view %.0f/s (%.0f per CPU s) lucene %.0f/s (%.0f per CPU s)"
