@@ -266,8 +266,9 @@ public final class FeedView implements AutoCloseable {
      * added without a delete-by-term, which a replay would otherwise apply to every segment it flushes.
      */
     private void write(List<ArticleState> states) throws IOException {
-        if (index.writer().getDocStats().maxDoc == 0) {
-            // Empty, as opened or cleared by a rebuild: from here on the view knows every id it writes.
+        // Counts every document the writer holds or is adding, flushed and not yet published ones too (which a
+        // doc count misses for a moment): zero only when the index is empty, as opened or cleared by a rebuild.
+        if (index.writer().getPendingNumDocs() == 0) {
             written = new WrittenIds();
         } else if (written != null && !written.known()) {
             written = null;
