@@ -37,8 +37,8 @@ import dev.newsfeed.view.FeedView;
  * bench/view.sh writes to the topic) decoded by the reader's own RecordDecoder and applied to a FeedView on
  * disk in batches of 10,000 (as ArticleTopicReader applies a replay), then committed. Peer in the same run: plain
  * Lucene indexing the same documents into its own folder (see {@link #luceneSink}): the same fields, analysers,
- * threads and RAM buffer, from the same records decoded the same way. Records are generated before each timed run, in batches, outside the
- * timing. Prints articles/s wall and per process CPU second for both, and the ratio.
+ * threads and RAM buffer, from the same records decoded the same way. Records are generated before each timed run,
+ * in batches, outside the timing. Prints articles/s wall and per process CPU second for both, and the ratio.
  *
  * <pre>bench/rebuild.sh [N] [ROUNDS]</pre>
  */
@@ -57,6 +57,17 @@ public class RebuildBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path work = Files.createTempDirectory("newsfeed-rebuild-bench");
         try {
+            // Untimed: the JIT compiles both sides' code first, which would otherwise cost round 1's first side.
+            int warmup = Integer.getInteger("warmup", 20_000);
+            if (warmup > 0) {
+                String only = System.getProperty("only", "");
+                if (!only.equals("lucene")) {
+                    run("warm-up view", warmup, work.resolve("warmup-view"), RebuildBench::viewSink);
+                }
+                if (!only.equals("view")) {
+                    run("warm-up lucene", warmup, work.resolve("warmup-lucene"), RebuildBench::luceneSink);
+                }
+            }
             for (int round = 1; round <= rounds; round++) {
                 String only = System.getProperty("only", "");
                 double[] view = new double[2];
