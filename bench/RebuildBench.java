@@ -12,17 +12,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -38,10 +36,9 @@ import dev.newsfeed.view.FeedView;
  * The cold rebuild of the view without Kafka: N records of bench/WriteArticles (the same ~2 KB articles as
  * bench/view.sh writes to the topic) decoded by the reader's own RecordDecoder and applied to a FeedView on
  * disk in batches of 10,000 (as ArticleTopicReader applies a replay), then committed. Peer in the same run: plain
- * Lucene indexing the same records into its own folder (one document per article: the id as a term, the JSON
- * stored, the JSON analysed with StandardAnalyzer, the publication time as a point and doc value), as the
- * issue's reference experiment did. Records are generated before each timed run, in batches, outside the
- * timing. Prints articles/s wall and per process CPU second for both, and the ratio.
+ * Lucene indexing the same documents into its own folder (see {@link #luceneSink}): the same fields, analysers,
+ * threads and RAM buffer, from the same records decoded the same way. Records are generated before each timed run,
+ * in batches, outside the timing. Prints articles/s wall and per process CPU second for both, and the ratio.
  *
  * <pre>bench/rebuild.sh [N] [ROUNDS]</pre>
  */
@@ -60,13 +57,30 @@ public class RebuildBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path work = Files.createTempDirectory("newsfeed-rebuild-bench");
         try {
+            // Untimed: the JIT compiles both sides' code first, which would otherwise cost round 1's first side.
+            int warmup = Integer.getInteger("warmup", 20_000);
+            if (warmup > 0) {
+                String only = System.getProperty("only", "");
+                if (!only.equals("lucene")) {
+                    run("warm-up view", warmup, work.resolve("warmup-view"), RebuildBench::viewSink);
+                }
+                if (!only.equals("view")) {
+                    run("warm-up lucene", warmup, work.resolve("warmup-lucene"), RebuildBench::luceneSink);
+                }
+            }
             for (int round = 1; round <= rounds; round++) {
                 String only = System.getProperty("only", "");
-                double[] view = only.equals("lucene") ? new double[2]
-                        : run("view", n, work.resolve("view" + round), RebuildBench::viewSink);
-                double[] lucene = only.equals("view") ? new double[2]
-                        : run("lucene", n, work.resolve("lucene" + round), RebuildBench::luceneSink);
-                if (!only.equals("lucene")) {
+                double[] view = new double[2];
+                double[] lucene = new double[2];
+                // Each side goes first in every other round: the first run of the JVM pays its warm-up.
+                for (String side : round % 2 == 1 ? List.of("view", "lucene") : List.of("lucene", "view")) {
+                    if (only.isEmpty() || only.equals(side)) {
+                        double[] result = run(side, n, work.resolve(side + round),
+                                side.equals("view") ? RebuildBench::viewSink : RebuildBench::luceneSink);
+                        System.arraycopy(result, 0, side.equals("view") ? view : lucene, 0, 2);
+                    }
+                }
+                if (!only.equals("lucene") && Boolean.parseBoolean(System.getProperty("queries", "true"))) {
                     queries(work.resolve("view" + round));
                 }
                 System.out.printf("RESULT round %d N %d view %.0f/s (%.0f per CPU s) lucene %.0f/s (%.0f per CPU s)"
@@ -117,7 +131,7 @@ public class RebuildBench {
     static final int WARMUP = 100;
 
     interface SinkFactory {
-        Sink open(Path folder) throws Exception;
+        Sink open(Path folder) throws Throwable;
     }
 
     static double[] run(String name, int n, Path folder, SinkFactory factory) throws Throwable {
@@ -185,24 +199,56 @@ public class RebuildBench {
         };
     }
 
-    static Sink luceneSink(Path folder) throws Exception {
-        IndexWriter writer = new IndexWriter(FSDirectory.open(folder),
-                new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(48));
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    /**
+     * The peer: plain Lucene indexing the very documents the view writes (view.ArticleDocuments of each record's
+     * state, decoded by the same RecordDecoder), analysed by the view's own ArticleAnalyzer, with the same RAM buffer
+     * and merge scheduler, on the same two indexing threads (the applying thread and one more, each half of a batch),
+     * with addDocument and one commit at the end. What the view spends beyond it is its own machinery: id lookups,
+     * state, deletes, refreshes, checkpoints.
+     */
+    static Sink luceneSink(Path folder) throws Throwable {
+        Class<?> analyzerType = Class.forName("dev.newsfeed.view.ArticleAnalyzer");
+        var analyzerConstructor = analyzerType.getDeclaredConstructor();
+        analyzerConstructor.setAccessible(true);
+        Analyzer analyzer = (Analyzer) analyzerConstructor.newInstance();
+        MethodHandle none = privateStatic("dev.newsfeed.view.ArticleState", "none", String.class);
+        Class<?> stateType = Class.forName("dev.newsfeed.view.ArticleState");
+        var applyMethod = stateType.getDeclaredMethod("apply", ArticleChange.class);
+        applyMethod.setAccessible(true);
+        MethodHandle apply = MethodHandles.lookup().unreflect(applyMethod);
+        MethodHandle document = privateStatic("dev.newsfeed.view.ArticleDocuments", "document", stateType);
+        ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
+        merges.disableAutoIOThrottle();
+        IndexWriter writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer)
+                .setMergeScheduler(merges).setRAMBufferSizeMB(RAM_BUFFER_MB).setCommitOnClose(false));
+        MethodHandle decode = decoder();
+        ExecutorService second = Executors.newSingleThreadExecutor();
         return new Sink() {
             @Override
-            public void accept(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+            public void accept(List<ConsumerRecord<String, byte[]>> batch) throws Throwable {
+                List<Object> states = new ArrayList<>(batch.size());
                 for (ConsumerRecord<String, byte[]> record : batch) {
-                    String text = new String(record.value(), StandardCharsets.UTF_8);
-                    long published = java.time.Instant.parse(json.readTree(record.value()).get("publishedAt").asText())
-                            .toEpochMilli();
-                    Document doc = new Document();
-                    doc.add(new StringField("id", record.key(), Field.Store.NO));
-                    doc.add(new StoredField("json", record.value()));
-                    doc.add(new TextField("text", text, Field.Store.NO));
-                    doc.add(new LongPoint("published", published));
-                    doc.add(new NumericDocValuesField("published", published));
-                    writer.addDocument(doc);
+                    ArticleChange change = (ArticleChange) decode.invoke(record);
+                    states.add(apply.invoke(none.invoke(change.id()), change));
+                }
+                int half = states.size() / 2;
+                Future<Void> other = second.submit(() -> {
+                    index(states.subList(half, states.size()));
+                    return null;
+                });
+                index(states.subList(0, half));
+                other.get();
+            }
+
+            private void index(List<Object> states) throws Exception {
+                try {
+                    for (Object state : states) {
+                        writer.addDocument((Document) document.invoke(state));
+                    }
+                } catch (Exception | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
                 }
             }
 
@@ -210,7 +256,17 @@ public class RebuildBench {
             public void finish() throws Exception {
                 writer.commit();
                 writer.close();
+                second.shutdownNow();
             }
         };
+    }
+
+    /** The view's RAM buffer (ArticleIndex.RAM_BUFFER_MB). */
+    static final double RAM_BUFFER_MB = 48;
+
+    static MethodHandle privateStatic(String type, String name, Class<?>... parameters) throws Exception {
+        var method = Class.forName(type).getDeclaredMethod(name, parameters);
+        method.setAccessible(true);
+        return MethodHandles.lookup().unreflect(method);
     }
 }

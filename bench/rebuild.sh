@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The view's cold rebuild without Kafka (bench/RebuildBench.java): the reader's decoder and the FeedView applying
 # N generated articles (bench/WriteArticles.java) in batches of 10,000, against plain Lucene indexing the same
-# records in the same JVM run, ROUNDS times, interleaved. Heap as the service's (-Xmx256m). After each view
-# rebuild the view is reopened on its folder (a warm open, timed) and each GET /feed variant of bench/view.sh is
-# asked of the view directly (FeedView.page, 20 items, 100 untimed then 300 timed): the view's own share of a
-# request, without HTTP. JAVA_OPTS="-Donly=view" (or lucene) runs one side only, e.g. under a profiler.
+# documents (the view's own fields and analyser, two threads, the same RAM buffer) in the same JVM run, ROUNDS
+# times, interleaved. Heap as the service's (-Xmx256m). After each view rebuild the view is reopened on its
+# folder (a warm open, timed) and each GET /feed variant of bench/view.sh is asked of the view directly
+# (FeedView.page, 20 items, 100 untimed then 300 timed): the view's own share of a request, without HTTP.
+# Each side first indexes 20,000 articles untimed, for the JIT. JAVA_OPTS: -Donly=view (or lucene) runs one side
+# only, e.g. under a profiler; -Dqueries=false leaves the queries out; -Dwarmup=N sets the untimed run (0: none).
 #
 #   ./mvnw -q -o package -DskipTests && bench/rebuild.sh [N (100000)] [ROUNDS (2)]
 # Prints one RESULT line per round (articles/s wall and per process CPU second, ratios view/lucene) and QUERY lines.

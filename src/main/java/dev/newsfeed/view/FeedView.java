@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
@@ -79,6 +80,11 @@ public final class FeedView implements AutoCloseable {
     /** Whether documents were written that readers do not see yet. */
     private boolean invisible;
     private Instant visibleAt;
+    /**
+     * The ids written since the index was last seen empty by {@link #write}; null when it held documents before
+     * (opened on a full folder) or the set outgrew its bound: then every id is looked up.
+     */
+    private WrittenIds written;
 
     private FeedView(ArticleIndex index, Clock clock) {
         this.index = index;
@@ -167,7 +173,7 @@ public final class FeedView implements AutoCloseable {
         List<FeedChange> heard = bus.listened() ? new ArrayList<>() : null;
         // Moved on a copy: a batch that fails half-way leaves the positions where they were, to be read again.
         TreeMap<String, Long> reached = new TreeMap<>(next);
-        if (invisible && !batch.isEmpty()) {
+        if (invisible && mayHoldAny(batch)) {
             // Every change is applied to the whole state of its id (the version a retraction hides, a tombstone
             // removes or a resend repeats), which may lie in what an earlier batch of a replay wrote unseen.
             makeVisible(List.of());
@@ -179,8 +185,7 @@ public final class FeedView implements AutoCloseable {
                 reached.merge(position.log(), position.offset() + 1, Math::max);
                 ArticleState before = touched.get(change.id());
                 if (before == null) {
-                    before = IdLookup.find(searcher, ArticleDocuments.ID, change.id())
-                            .orElseGet(() -> ArticleState.none(change.id()));
+                    before = lookUp(searcher, change.id());
                 }
                 ArticleState after = before.apply(change);
                 touched.put(change.id(), after);
@@ -234,21 +239,60 @@ public final class FeedView implements AutoCloseable {
     }
 
     /**
+     * Whether an id of the batch may have a document in the index: only then must documents written unseen be made
+     * visible before the batch is applied. A cold rebuild of distinct ids never needs it, and writes its replay in
+     * segments as large as the RAM buffer, flushed by both indexing threads, instead of one refresh per batch.
+     */
+    private boolean mayHoldAny(List<ArticleChange> batch) {
+        for (ArticleChange change : batch) {
+            if (written == null || written.mayHold(change.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the index holds of an id: nothing, without a seek, when it was never written to this index. */
+    private ArticleState lookUp(ViewSearcher searcher, String id) throws IOException {
+        if (written != null && !written.mayHold(id)) {
+            return ArticleState.none(id);
+        }
+        return IdLookup.find(searcher, ArticleDocuments.ID, id).orElseGet(() -> ArticleState.none(id));
+    }
+
+    /**
      * Writes the documents of a batch, a large one on two threads: analysing text is most of the work of a
-     * replay, and documents of distinct ids may be written in any order.
+     * replay, and documents of distinct ids may be written in any order. An id never written to the index is
+     * added without a delete-by-term, which a replay would otherwise apply to every segment it flushes.
      */
     private void write(List<ArticleState> states) throws IOException {
+        // Counts every document the writer holds or is adding, flushed and not yet published ones too (which a
+        // doc count misses for a moment): zero only when the index is empty, as opened or cleared by a rebuild.
+        if (index.writer().getPendingNumDocs() == 0) {
+            written = new WrittenIds();
+        } else if (written != null && !written.known()) {
+            written = null;
+        }
+        boolean[] fresh = new boolean[states.size()];
+        if (written != null) {
+            for (int i = 0; i < fresh.length; i++) {
+                fresh[i] = !written.mayHold(states.get(i).id());
+            }
+            // Before the documents are written: a batch that fails half-way is read again, and its ids are then
+            // looked up and replaced, never added twice.
+            states.forEach(state -> written.add(state.id()));
+        }
         if (states.size() < PARALLEL_WRITE_THRESHOLD) {
-            writeDocuments(states);
+            writeDocuments(states, fresh, 0);
             return;
         }
         int half = states.size() / 2;
         Future<Void> second = indexer.submit(() -> {
-            writeDocuments(states.subList(half, states.size()));
+            writeDocuments(states.subList(half, states.size()), fresh, half);
             return null;
         });
         try {
-            writeDocuments(states.subList(0, half));
+            writeDocuments(states.subList(0, half), fresh, 0);
         } finally {
             try {
                 second.get();
@@ -261,9 +305,15 @@ public final class FeedView implements AutoCloseable {
         }
     }
 
-    private void writeDocuments(List<ArticleState> states) throws IOException {
-        for (ArticleState state : states) {
-            index.writer().updateDocument(ArticleDocuments.idTerm(state.id()), ArticleDocuments.document(state));
+    private void writeDocuments(List<ArticleState> states, boolean[] fresh, int from) throws IOException {
+        IndexWriter writer = index.writer();
+        for (int i = 0; i < states.size(); i++) {
+            ArticleState state = states.get(i);
+            if (fresh[from + i]) {
+                writer.addDocument(ArticleDocuments.document(state));
+            } else {
+                writer.updateDocument(ArticleDocuments.idTerm(state.id()), ArticleDocuments.document(state));
+            }
         }
     }
 
