@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,16 @@ class FeedNotReadyTest {
     public static class NoBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // Nothing listens on port 9 (discard): the view keeps waiting for the topic.
-            return Map.of("kafka.bootstrap.servers", "localhost:9", "newsfeed.ingest.folder-enabled", "false");
+            // Nothing listens on port 9 (discard): the view keeps waiting for the topic. The view's folder is one of
+            // its own, as the suite's broker resource would have given it.
+            return Map.of("kafka.bootstrap.servers", "localhost:9", "newsfeed.ingest.folder-enabled", "false",
+                    "newsfeed.view.data-dir", Path.of("target", "not-ready-view-" + UUID.randomUUID()).toString());
+        }
+
+        /** No broker at all: the suite's is not started for this service (a few seconds of each start). */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
         }
     }
 

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 
 import dev.newsfeed.Writes;
+import dev.newsfeed.ingest.folder.ThreePartitionsMovingFolderProfile;
 import dev.newsfeed.kafka.SuiteTopics;
 import dev.newsfeed.view.ChangeSequence;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -28,19 +28,8 @@ import io.quarkus.test.junit.TestProfile;
  * {@code ReaderFaultsTest.partitionAddedWhileRunningIsRefusedAndStaysRefusedAfterARestart}.
  */
 @QuarkusTest
-@TestProfile(MultiPartitionFeedTest.ThreePartitions.class)
+@TestProfile(ThreePartitionsMovingFolderProfile.class)
 class MultiPartitionFeedTest {
-
-    public static class ThreePartitions implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.kafka.partitions", "3",
-                    "newsfeed.kafka.topic", "p3.articles",
-                    "newsfeed.kafka.retractions-topic", "p3.retractions",
-                    "newsfeed.kafka.dead-letter-topic", "p3.articles.dlq",
-                    "newsfeed.ingest.folder-enabled", "false");
-        }
-    }
 
     @Inject
     SuiteTopics topics;

@@ -51,6 +51,12 @@ class PausedBrokerTest {
             return List.of(new TestResourceEntry(PausableBrokerResource.class));
         }
 
+        /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("mp.messaging.outgoing.articles-out.interceptor.classes", PausingInterceptor.class.getName());

@@ -140,7 +140,8 @@ class EmbeddedDefaultIT {
         static Service start(Path jar, Path log, int httpPort, int managementPort, int kafkaPort, Path dataDir,
                 String... options) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java,
+            // The client JIT only: a start costs less CPU (the suite's test JVMs run so too).
+            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
                     "-Dquarkus.http.port=" + httpPort,
                     "-Dquarkus.management.port=" + managementPort,
                     "-Dnewsfeed.kafka.embedded-port=" + kafkaPort,

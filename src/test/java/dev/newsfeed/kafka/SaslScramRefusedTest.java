@@ -43,6 +43,12 @@ class SaslScramRefusedTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ScramBrokerResource.WrongPassword.class));
         }
+
+        /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     @ScramBrokerResource.ServiceLog

@@ -42,6 +42,12 @@ class SaslScramTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ScramBrokerResource.class));
         }
+
+        /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     @Test

@@ -3,12 +3,9 @@ package dev.newsfeed.ingest.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,33 +16,12 @@ import org.junit.jupiter.api.Test;
 import dev.newsfeed.view.FeedView;
 import dev.newsfeed.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** {@code newsfeed.ingest.completion=move}: files leave the folder only after Kafka acknowledged them. */
 @QuarkusTest
-@TestProfile(CompletionMoveTest.MovePolicy.class)
+@TestProfile(ThreePartitionsMovingFolderProfile.class)
 class CompletionMoveTest {
-
-    /**
-     * Moving files, in a folder of its own: in the suite's shared folder it moved the seed and other tests'
-     * files away, and later tests ingested them again under new ids.
-     */
-    public static class MovePolicy implements QuarkusTestProfile {
-
-        /** Under target/, so that the build's clean removes it. */
-        static final Path FOLDER = Path.of("target", "completion-move-" + UUID.randomUUID()).toAbsolutePath();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            try {
-                Files.createDirectories(FOLDER);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + FOLDER, e);
-            }
-            return Map.of("newsfeed.ingest.completion", "move", "newsfeed.ingest.folder", FOLDER.toString());
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -70,7 +46,7 @@ class CompletionMoveTest {
 
     @Test
     void movesHappenInAFolderOfTheirOwn() {
-        // By name, not by MovePolicy.FOLDER: the profile and the test may be loaded by two class loaders, each
+        // By name, not by ThreePartitionsMovingFolderProfile.FOLDER: the profile and the test may be loaded by two class loaders, each
         // with its own random folder name.
         assertThat(folder.getFileName().toString()).startsWith("completion-move-");
         assertThat(folder).isNotEqualTo(Path.of("seeds").toAbsolutePath());

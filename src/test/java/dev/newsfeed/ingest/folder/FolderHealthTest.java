@@ -7,18 +7,16 @@ import static org.hamcrest.Matchers.is;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Issue 9, finding 12: a folder that is not watched showed nowhere (readiness UP, nothing in health). */
 @QuarkusTest
-@TestProfile(FolderHealthTest.MissingFolder.class)
+@TestProfile(NoIntakeProfile.class)
 class FolderHealthTest {
 
     @TestHTTPResource(value = "/health/ready", management = true)
@@ -26,13 +24,6 @@ class FolderHealthTest {
 
     @TestHTTPResource(value = "/health/group/ingest", management = true)
     URL ingestHealth;
-
-    public static class MissingFolder implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.ingest.folder", "target/no-such-ingest-folder");
-        }
-    }
 
     @Test
     void folderThatIsNotWatchedIsDownInTheIngestGroupWithTheReasonAndTheFeedStaysReady() {

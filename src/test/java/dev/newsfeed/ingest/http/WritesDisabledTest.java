@@ -6,26 +6,18 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.ingest.folder.NoIntakeProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With no API token configured, the service accepts no writes, whatever the request carries. */
 @QuarkusTest
-@TestProfile(WritesDisabledTest.NoToken.class)
+@TestProfile(NoIntakeProfile.class)
 class WritesDisabledTest {
-
-    public static class NoToken implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.api-token", "");
-        }
-    }
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
