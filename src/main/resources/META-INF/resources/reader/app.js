@@ -125,11 +125,14 @@
     // starts from the last event id, with a growing pause.
     let lastEventId = null;
     let retryDelay = 1000;
+    let source = null;
+    let retry = null;
 
     function connect() {
+        retry = null;
         const url = new URL(list.dataset.stream, location.href);
         if (lastEventId) url.searchParams.set("since", lastEventId);
-        const source = new EventSource(url.pathname + url.search);
+        source = new EventSource(url.pathname + url.search);
         source.onopen = () => {
             retryDelay = 1000;
             setState("live", "Live");
@@ -141,7 +144,7 @@
         source.onerror = () => {
             setState("reconnecting", "Reconnecting…");
             if (source.readyState === EventSource.CLOSED) {
-                setTimeout(connect, retryDelay);
+                retry = setTimeout(connect, retryDelay);
                 retryDelay = Math.min(retryDelay * 2, 30000);
             }
         };
@@ -152,6 +155,21 @@
         if (list.dataset.stream) {
             setState("connecting", "Connecting…");
             connect();
+            // A page left for another is kept by the browser's back/forward cache with its stream still open, and a
+            // browser opens six connections to a host at most: the seventh page would wait for one. The stream ends
+            // when the page is left, and resumes from its last event when the page is shown again.
+            window.addEventListener("pagehide", () => {
+                if (source) source.close();
+                if (retry) clearTimeout(retry);
+                source = null;
+                retry = null;
+            });
+            window.addEventListener("pageshow", (event) => {
+                if (event.persisted && !source && !retry) {
+                    setState("connecting", "Connecting…");
+                    connect();
+                }
+            });
         }
     }
     refreshTimes();

@@ -168,6 +168,24 @@ class ReaderBrowserTest {
     }
 
     @Test
+    void listPagesLeftForOthersEndTheirStreamsSoEveryNextPageLoadsAndGoesLiveAndBackResumes() {
+        // Chromium keeps a page left for another in its back/forward cache and opens six connections to a host at most:
+        // a left page that kept its event stream held one, and the seventh page waited ~50 s for its document.
+        driver.manage().timeouts().pageLoadTimeout(LIVE);
+        try {
+            for (int page = 0; page < 8; page++) {
+                driver.get(root + "?q=page" + page);
+                screen.awaitLive();
+            }
+            driver.navigate().back();
+            await().atMost(LIVE).until(() -> driver.getCurrentUrl().endsWith("?q=page6"));
+            screen.awaitLive();
+        } finally {
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(5));
+        }
+    }
+
+    @Test
     void searchAndTagFilterTheListAndTheUrlKeepsThem() {
         String word = letters(12);
         String name = "Ottoline " + Character.toUpperCase(word.charAt(0)) + word.substring(1);
