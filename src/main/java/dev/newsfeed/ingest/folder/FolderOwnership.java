@@ -1,22 +1,18 @@
 package dev.newsfeed.ingest.folder;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
+import dev.newsfeed.kafka.GroupMembership;
 import dev.newsfeed.kafka.KafkaUnavailableException;
 import dev.newsfeed.log.LogValues;
 
@@ -69,21 +65,8 @@ final class FolderOwnership implements AutoCloseable {
     /** The consumer settings of a lease member, put over the service's own. */
     static Map<String, Object> leaseSettings(String group, String instanceId, Duration sessionTimeout,
             Duration heartbeatInterval) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        // Shown by kafka-consumer-groups.sh --describe: which instance holds the partition, that is, the folder.
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsfeed-folder-owner-" + instanceId);
-        settings.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CLASSIC.name().toLowerCase());
-        settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
-        settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) heartbeatInterval.toMillis());
-        // The rebalance timeout: how long a rebalance may wait for a member that stopped polling.
-        settings.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.max(30_000, sessionTimeout.toMillis()));
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return settings;
+        return GroupMembership.settings(group, "newsfeed-folder-owner-" + instanceId, sessionTimeout,
+                heartbeatInterval);
     }
 
     void start() {
