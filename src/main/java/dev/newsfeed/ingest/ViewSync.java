@@ -71,8 +71,12 @@ public class ViewSync {
 
     private CompletionStage<Void> reached(Map<String, Long> logs, String id, long started) {
         CompletableFuture<Void> shown = view.reached(logs, timeout).toCompletableFuture();
-        CompletableFuture<Void> covered = id == null || shown.isDone() ? new CompletableFuture<>()
-                : own.covered(logs, id);
+        if (id == null || shown.isDone()) {
+            // Nothing to cover: the view's own answer (its timeout unwrapped), timed once it comes.
+            shown.thenRun(() -> metrics.synced(System.nanoTime() - started, false));
+            return shown;
+        }
+        CompletableFuture<Void> covered = own.covered(logs, id);
         // The first of the two decides; the view's failure (its timeout) only when nothing covered the gap before.
         CompletableFuture<Void> either = new CompletableFuture<>();
         covered.thenRun(() -> {
