@@ -397,6 +397,10 @@ bench_visibility() {
       if [ $run = slow ]; then t50=10; t99=30; else t50=1000000; t99=$((100 + extra)); fi
       met=$(awk -v a="$p50" -v b="$p99" -v c="$t50" -v d="$t99" 'BEGIN {print ((a <= c && b <= d) ? "met" : "missed")}')
       local target="p99 <= $t99"; [ $run = slow ] && target="p50 <= $t50, p99 <= $t99"
+      if [ $run = slow ] && [ $path = to_feed ]; then
+        # The issue's 20/s target names the 201 and the stream; the feed, polled with a 5 ms pause, is a reference.
+        target="- (polled, 5 ms pause)"; met="-"
+      fi
       record visibility "$kind at $rate/s: request to ${path#to_} (n=$(field "$out" "${kind}_${path}_n")): p50 / p99 / max" \
         "$p50 / $p99 / $max" ms "EndToEndLatency p50 / p99 ($VIS_COUNT x $RECORD_BYTES B, acks=all)" \
         "$peer_p50 / $peer_p99" "$(calc "$p99 / $peer_p99" 1) (p99)" \

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
@@ -59,8 +63,11 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private static final Duration METADATA_TIMEOUT = Duration.ofMillis(500);
     private static final Duration LOG_STARTS_REFRESH = Duration.ofMinutes(5);
     private static final Duration PARTITIONS_REFRESH = Duration.ofSeconds(10);
-    /** Records applied as one batch at most while replaying: about 20 MB of articles of 2 KB. */
-    private static final int MAX_BATCH = 10_000;
+    /**
+     * Records applied as one batch at most while replaying: about 10 MB of articles of 2 KB. While one batch is
+     * applied, the next is read and decoded, so two are held at once.
+     */
+    private static final int MAX_BATCH = 5_000;
 
     /** The topics' ids, to tell a recreated topic from the one the view was built of; null parts are unknown. */
     public record TopicIds(String articles, String retractions) {
@@ -145,6 +152,21 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
     private volatile BatchListener batchListener = (applyNanos, shownAfterMillis) -> {
     };
     private volatile ApplyTracer applyTracer;
+    /**
+     * Applies a replay's batches while the reading thread reads and decodes the next one: together with the view's
+     * second indexing thread, both cores index, instead of one waiting for Kafka and the decoder in turn.
+     */
+    private final ExecutorService applier = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "newsfeed-view-applier");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A replay's batch being applied, or null; only the reading thread reads or writes it. */
+    private InFlight inFlight;
+
+    /** A replay's batch handed to the applier, and what to record once it is applied. */
+    private record InFlight(Future<?> apply, int read, Map<TopicPartition, Long> positions) {
+    }
 
     /**
      * @param consumerConfig connection settings ({@code bootstrap.servers}, security); group settings are dropped
@@ -301,6 +323,15 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
+        try {
+            read();
+        } finally {
+            // Its last batch was waited for as the last session ended.
+            applier.shutdown();
+        }
+    }
+
+    private void read() {
         Duration backoff = pacing.minBackoff();
         while (!closed) {
             try {
@@ -405,6 +436,8 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 // Before the poll: a view already at the end (empty topics, or a restart with nothing new) has caught
                 // up at once, not after a poll has waited its whole timeout for records that do not come.
                 if (!passCaughtUp && reached(kafka, end)) {
+                    // Read to the end is not applied to the end: the last batch may still be in the applier's hands.
+                    landed();
                     view.commit();
                     committed = clock.instant();
                     LOG.infof("Feed view caught up with %s: %d articles", topic, view.size());
@@ -430,23 +463,74 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                     throw new RebuildNeeded("the view's positions " + e.offsetOutOfRangePartitions()
                             + " are out of range of the logs now (records deleted or the log truncated)");
                 }
+                boolean handedOver = false;
                 if (!records.isEmpty()) {
-                    applyBatch(kafka, records);
+                    handedOver = applyBatch(kafka, records, partitions);
                 } else {
                     // Nothing more for now: whatever a replay applied without showing it yet is shown.
+                    landed();
                     view.refresh();
                 }
                 lag = lag(kafka, partitions);
                 if (mustCommit || committed.plus(pacing.commitInterval()).isBefore(clock.instant())) {
+                    landed();
                     view.commit();
                     committed = clock.instant();
                     mustCommit = false;
                 }
-                progress.moved(positions(kafka, partitions), lag == 0);
+                if (!handedOver) {
+                    // A batch still being applied is recorded as progress once it is.
+                    progress.moved(positions(kafka, partitions), lag == 0);
+                }
                 roundCompleted = true;
             }
         } finally {
             consumer = null;
+            // The next session starts from what the view applied: nothing may still be applying then.
+            abandonInFlight();
+        }
+    }
+
+    /**
+     * Waits for the replay's batch in the applier's hands, if any, and records it: afterwards the view holds
+     * everything this session read. Its failure is this session's.
+     */
+    private void landed() throws InterruptedException {
+        InFlight batch = inFlight;
+        if (batch == null) {
+            return;
+        }
+        inFlight = null;
+        try {
+            batch.apply().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+        lastApplied = clock.instant();
+        recordsRead.addAndGet(batch.read());
+        progress.moved(batch.positions(), false);
+    }
+
+    /** Waits, without a failure of its own, for a batch that a session ending anyway had handed to the applier. */
+    private void abandonInFlight() {
+        InFlight batch = inFlight;
+        inFlight = null;
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.apply().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debugf("A replayed batch failed as its session ended: %s", LogValues.safe(e.getCause().toString()));
         }
     }
 
@@ -565,10 +649,13 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
 
     /**
      * Applies what one poll returned, and while polls come back full (a replay), what the next ones return too,
-     * up to {@link #MAX_BATCH} records: each applied batch is written as a segment of the index, and fewer,
-     * larger ones make a replay faster.
+     * up to {@link #MAX_BATCH} records: fewer, larger batches make a replay faster. Before the view has caught up,
+     * the batch is handed to the applier once the one before it was applied, and this returns at once.
+     *
+     * @return whether the batch was handed to the applier rather than applied
      */
-    private void applyBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> first) {
+    private boolean applyBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> first,
+            List<TopicPartition> partitions) throws InterruptedException {
         List<ArticleChange> changes = new ArrayList<>(first.count());
         Map<String, Long> readUpTo = new HashMap<>();
         // How old a record is when shown says something only of records that came while following, not of a replay.
@@ -597,6 +684,13 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 break;
             }
         }
+        if (!passCaughtUp) {
+            landed();
+            Map<TopicPartition, Long> readTo = positions(kafka, partitions);
+            int count = read;
+            inFlight = new InFlight(applier.submit(() -> view.apply(changes, readUpTo)), count, readTo);
+            return true;
+        }
         ApplyTracer.Applying applying = traced == null || traced.isEmpty() ? null : tracer.applying(traced);
         long started = System.nanoTime();
         boolean shown;
@@ -624,6 +718,7 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
                 LOG.debugf("A batch listener failed: %s", LogValues.safe(e.toString()));
             }
         }
+        return false;
     }
 
     private void decode(Iterable<ConsumerRecord<String, byte[]>> records, List<ArticleChange> changes,

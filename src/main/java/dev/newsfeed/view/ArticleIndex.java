@@ -9,6 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -57,6 +60,8 @@ final class ArticleIndex implements Closeable {
      */
     private static final double MAX_CACHED_SEGMENT_MB = 4;
     private static final double MAX_CACHED_MB = 32;
+    /** Buffered documents worth flushing on two threads: about a thousand articles of 2 KB. */
+    private static final long PARALLEL_FLUSH_BYTES = 8L * 1024 * 1024;
 
     /** How the folder's files are reached: on disk in production, a fault-injecting wrapper in tests. */
     @FunctionalInterface
@@ -210,6 +215,41 @@ final class ArticleIndex implements Closeable {
             return tragedy;
         }
         return current.isOpen() ? null : new AlreadyClosedException("the view's index writer is closed");
+    }
+
+    /**
+     * Writes the documents buffered in memory as segments on two threads, this one and {@code other}, when they are
+     * many (a replay's): a refresh or a commit flushes every buffer on its own thread, one after the other, while the
+     * second indexing thread waits. A few buffered documents (a write that waits for its refresh) are left to it.
+     */
+    void flushBuffers(ExecutorService other) throws IOException {
+        IndexWriter current = writer;
+        if (current.ramBytesUsed() < PARALLEL_FLUSH_BYTES) {
+            return;
+        }
+        Future<Void> second = other.submit(() -> {
+            flushAll(current);
+            return null;
+        });
+        try {
+            flushAll(current);
+        } finally {
+            try {
+                second.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while flushing the view's index", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+    }
+
+    private static void flushAll(IndexWriter writer) throws IOException {
+        // Each call takes a buffer no other thread is flushing: two threads flush two buffers at once.
+        while (writer.flushNextBuffer()) {
+            // the next one
+        }
     }
 
     /** Makes everything written so far visible to readers, as of the given positions. */

@@ -229,6 +229,7 @@ public final class FeedView implements AutoCloseable {
 
     private void makeVisible(List<FeedChange> heard) {
         try {
+            index.flushBuffers(indexer);
             index.refresh(new TreeMap<>(next), lastModified);
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be refreshed", e);

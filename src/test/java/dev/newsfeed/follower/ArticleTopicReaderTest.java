@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -271,6 +275,35 @@ class ArticleTopicReaderTest {
         }
     }
 
+    @Test
+    void replayOfSeveralBatchesHoldsEveryRecordAndTheLastVersionOfEachIdTheMomentItHasCaughtUp() throws Exception {
+        String name = newTopic();
+        // Three replay batches at least: 11,000 ids, then a second version of the first 1,000 at the end.
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 11_000; i++) {
+            records.add(new ProducerRecord<>(name, "a-" + i, json.writeValueAsString(article("a-" + i, "First " + i))));
+        }
+        for (int i = 0; i < 1_000; i++) {
+            records.add(new ProducerRecord<>(name, "a-" + i, json.writeValueAsString(article("a-" + i, "Second " + i))));
+        }
+        sendAll(records);
+        try (FeedView replayed = FeedView.inMemory()) {
+            ArticleTopicReader reader = new ArticleTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers), name, null, replayed);
+            // Seen on the reader's thread as it completes the catch-up, before anything else can apply more.
+            AtomicReference<String> atCatchUp = new AtomicReference<>();
+            reader.caughtUp().thenRun(() -> atCatchUp.set(replayed.size() + " articles, a-999 titled "
+                    + replayed.find("a-999").map(Article::title).orElse("-") + ", a-10999 titled "
+                    + replayed.find("a-10999").map(Article::title).orElse("-")));
+
+            catchUp(reader, new ArticleTopicReader.TopicIds(null, null));
+
+            assertThat(atCatchUp.get()).isEqualTo("11000 articles, a-999 titled Second 999, a-10999 titled First 10999");
+            assertThat(reader.recordsRead()).isEqualTo(12_000);
+            assertThat(reader.failures()).isZero();
+        }
+    }
+
     private static void catchUp(ArticleTopicReader reader, ArticleTopicReader.TopicIds ids) throws Exception {
         reader.topicIds(ids);
         Thread thread = new Thread(reader, "test-patient-reader");
@@ -305,6 +338,19 @@ class ArticleTopicReaderTest {
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(name, null, timestamp, key, value)).get();
+        }
+    }
+
+    private void sendAll(List<ProducerRecord<String, String>> records) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, 20,
+                        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            for (Future<RecordMetadata> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
