@@ -21,7 +21,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Asks the cluster every few seconds whether it answers, so that a write can be refused at once while Kafka
+ * Asks the cluster every {@code newsfeed.kafka.probe-interval} whether it answers, so that a write can be refused at once while Kafka
  * is known to be away, instead of waiting for the producer's timeout, and so that health probes cost nothing. Every
  * {@code newsfeed.kafka.policy-check-interval} it also reads the articles topic's cleanup policy again.
  */
@@ -29,7 +29,6 @@ import io.quarkus.runtime.StartupEvent;
 public class BrokerProbe {
 
     private static final Logger LOG = Logger.getLogger(BrokerProbe.class);
-    private static final Duration INTERVAL = Duration.ofSeconds(3);
     private static final int TIMEOUT_MS = 2_500;
 
     /** What the last probe found: the number of brokers, or why none answered. */
@@ -38,6 +37,7 @@ public class BrokerProbe {
 
     private final Admin admin;
     private final ArticleTopic topic;
+    private final Duration interval;
     private final Duration policyCheckInterval;
     private long policyCheckedAt = System.nanoTime();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -51,6 +51,7 @@ public class BrokerProbe {
     BrokerProbe(Admin admin, ArticleTopic topic, KafkaSettings settings) {
         this.admin = admin;
         this.topic = topic;
+        this.interval = settings.probeInterval();
         this.policyCheckInterval = settings.policyCheckInterval();
     }
 
@@ -59,7 +60,7 @@ public class BrokerProbe {
      * the view's reader needs next to check its topics, on this thread while the main thread starts the rest.
      */
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
-        thread.scheduleWithFixedDelay(this::probe, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {

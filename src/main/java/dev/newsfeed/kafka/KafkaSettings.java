@@ -55,6 +55,13 @@ public interface KafkaSettings {
     Duration policyCheckInterval();
 
     /**
+     * How often the cluster is asked whether it answers: a write is refused at once, and the {@code kafka} health
+     * group turns DOWN, within this (plus the probe's own 2.5 s timeout) of Kafka going away, and back as soon after.
+     */
+    @WithDefault("3s")
+    Duration probeInterval();
+
+    /**
      * {@code auto}: start an embedded single-node broker when no {@code kafka.bootstrap.servers} is
      * configured anywhere; {@code never}: always use the configured cluster.
      */

@@ -6,8 +6,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Small limits, so that tests reach them with a few requests: a 16 KiB page budget, a 5 s idle timeout,
- * 24 connections, 4 streams (2 per client address), and one origin allowed to write. Shared by the HTTP hardening
- * tests (one Quarkus start).
+ * 24 connections, 4 streams (2 per client address), and one origin allowed to write; and the service's default for
+ * push callbacks, private addresses refused, which the rest of the suite allows for its receivers on 127.0.0.1.
+ * Shared by the HTTP hardening tests and {@code PushDefaultsTest} (one Quarkus start: a profile of their own cost
+ * the suite a build and a start of about 10 s).
  */
 public class HttpHardeningProfile implements QuarkusTestProfile {
 
@@ -25,6 +27,7 @@ public class HttpHardeningProfile implements QuarkusTestProfile {
                 "newsfeed.http.cors-write-origins", WRITE_ORIGIN,
                 "newsfeed.feed.stream-max", String.valueOf(STREAM_MAX),
                 "newsfeed.feed.stream-max-per-client", String.valueOf(STREAM_MAX_PER_CLIENT),
-                "newsfeed.ingest.folder-enabled", "false");
+                "newsfeed.ingest.folder-enabled", "false",
+                "newsfeed.push.allow-private-callbacks", "false");
     }
 }

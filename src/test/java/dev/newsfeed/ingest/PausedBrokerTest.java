@@ -30,7 +30,6 @@ import dev.newsfeed.ingest.http.HttpIds;
 import dev.newsfeed.Writes;
 import dev.newsfeed.view.FeedView;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -40,28 +39,10 @@ import io.quarkus.test.junit.TestProfile;
  * as one record, possibly written twice, never as two versions.
  */
 @QuarkusTest
-@TestProfile(PausedBrokerTest.PausedBroker.class)
+@TestProfile(PausableBrokerProfile.class)
 class PausedBrokerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    public static class PausedBroker implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PausableBrokerResource.class));
-        }
-
-        /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.articles-out.interceptor.classes", PausingInterceptor.class.getName());
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

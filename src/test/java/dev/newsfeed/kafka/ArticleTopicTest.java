@@ -157,6 +157,11 @@ class ArticleTopicTest {
             }
 
             @Override
+            public Duration probeInterval() {
+                return Duration.ofSeconds(3);
+            }
+
+            @Override
             public EmbeddedMode embedded() {
                 return EmbeddedMode.never;
             }

@@ -16,27 +16,20 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.http.HttpHardeningProfile;
 import dev.newsfeed.kafka.KafkaClients;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
  * Issue 21, item 5, with the service's default: callbacks to private addresses are refused when subscribing, and
  * again at each delivery, for a subscription that got onto the topic some other way (or whose name now resolves
- * elsewhere). The rest of the suite allows them, to reach its receivers on 127.0.0.1.
+ * elsewhere). The rest of the suite allows them, to reach its receivers on 127.0.0.1; the hardening profile keeps the
+ * default (and shares its Quarkus start with the HTTP hardening tests).
  */
 @QuarkusTest
-@TestProfile(PushDefaultsTest.DefaultCallbackRules.class)
+@TestProfile(HttpHardeningProfile.class)
 class PushDefaultsTest {
-
-    /** The service's default: private callbacks refused. */
-    public static class DefaultCallbackRules implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsfeed.push.allow-private-callbacks", "false");
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
