@@ -28,7 +28,8 @@
 # Everything else lives in a temp folder that is removed on exit (about 5 GB at N = 1,000,000: topic and index).
 # A 1,000,000 run took 35 minutes on the shared 2-core machine, most of it the cold rebuild. Environment knobs: REQUESTS (300),
 # WARMUP (100), WARM_RUNS (3), HEAP (256m), PROFILE (auto|always|never), PROFILE_SECONDS (90), START_TIMEOUT
-# (2700), RESULTS (bench/RESULTS.md).
+# (2700), RESULTS (bench/RESULTS.md); OTHER_JAR (another build's quarkus-run.jar: its cold rebuild of the same
+# topic is timed alternately with this build's, COLD_ROUNDS (2) rounds, and logged).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -217,6 +218,21 @@ for N in "${SIZES[@]}"; do
   R[$N.index_mib]=$(du -sm "$work/view-n" | cut -f1) || R[$N.index_mib]=?
   R[$N.segments]=$(find "$work/view-n" -name '*.si' | wc -l) # Lucene segments of the last commit and any unreferenced
   log "N=$N: cold ready in ${R[$N.cold]} ms (${R[$N.cold_rate]} articles/s), holds ${R[$N.held]}; index ${R[$N.index_mib]} MiB"
+  if [ -n "${OTHER_JAR:-}" ]; then
+    # A/B of the cold rebuild: another build on the same topic, alternating with this one, COLD_ROUNDS rounds.
+    for ((round = 1; round <= ${COLD_ROUNDS:-2}; round++)); do
+      for side in other this; do
+        rm -rf "$work/view-ab"
+        this_jar=$JAR
+        [ $side = other ] && JAR=$OTHER_JAR
+        start_service "$work/view-ab" newsfeed
+        JAR=$this_jar
+        log "N=$N: cold A/B round $round, $side build: ready in $ready_ms ms, $cpu_s CPU s (load $(cut -d' ' -f1 /proc/loadavg))"
+        stop_service
+      done
+    done
+    rm -rf "$work/view-ab"
+  fi
 
   warm=() empty=() warm_cpu=() empty_cpu=()
   for ((run = 1; run <= WARM_RUNS; run++)); do
