@@ -9,9 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.SortedMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -227,22 +225,7 @@ final class ArticleIndex implements Closeable {
         if (current.ramBytesUsed() < PARALLEL_FLUSH_BYTES) {
             return;
         }
-        Future<Void> second = other.submit(() -> {
-            flushAll(current);
-            return null;
-        });
-        try {
-            flushAll(current);
-        } finally {
-            try {
-                second.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while flushing the view's index", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            }
-        }
+        TwoThreads.run(other, () -> flushAll(current), () -> flushAll(current), "flushing the view's index");
     }
 
     private static void flushAll(IndexWriter writer) throws IOException {

@@ -16,10 +16,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -288,22 +286,8 @@ public final class FeedView implements AutoCloseable {
             return;
         }
         int half = states.size() / 2;
-        Future<Void> second = indexer.submit(() -> {
-            writeDocuments(states.subList(half, states.size()), fresh, half);
-            return null;
-        });
-        try {
-            writeDocuments(states.subList(0, half), fresh, 0);
-        } finally {
-            try {
-                second.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while writing the view's index", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            }
-        }
+        TwoThreads.run(indexer, () -> writeDocuments(states.subList(half, states.size()), fresh, half),
+                () -> writeDocuments(states.subList(0, half), fresh, 0), "writing the view's index");
     }
 
     private void writeDocuments(List<ArticleState> states, boolean[] fresh, int from) throws IOException {
