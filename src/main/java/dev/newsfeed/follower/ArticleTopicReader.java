@@ -518,19 +518,17 @@ public final class ArticleTopicReader implements Runnable, AutoCloseable {
         progress.moved(batch.positions(), false);
     }
 
-    /** Waits, without a failure of its own, for a batch that a session ending anyway had handed to the applier. */
+    /**
+     * Waits for a batch that a session ending anyway had handed to the applier; its failure is not the session's,
+     * which already has one (or was closed).
+     */
     private void abandonInFlight() {
-        InFlight batch = inFlight;
-        inFlight = null;
-        if (batch == null) {
-            return;
-        }
         try {
-            batch.apply().get();
+            landed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            LOG.debugf("A replayed batch failed as its session ended: %s", LogValues.safe(e.getCause().toString()));
+        } catch (RuntimeException | Error e) {
+            LOG.debugf("A replayed batch failed as its session ended: %s", LogValues.safe(e.toString()));
         }
     }
 
