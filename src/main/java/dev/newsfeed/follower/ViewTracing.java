@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.newsfeed.kafka.RecordTracing;
 import dev.newsfeed.kafka.TraceHeaders;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -28,13 +27,12 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class ViewTracing {
 
-    void register(@Observes StartupEvent event, ViewUpdater updater, OpenTelemetry openTelemetry,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
-        if (tracingOff) {
+    void register(@Observes StartupEvent event, ViewUpdater updater, RecordTracing tracing) {
+        Tracer tracer = tracing.tracer("dev.newsfeed.follower");
+        if (tracer == null) {
             return;
         }
-        Tracer tracer = openTelemetry.getTracer("dev.newsfeed.follower");
-        TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        TextMapPropagator propagator = tracing.propagator();
         updater.reader().traceApplies(records -> {
             List<Span> spans = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newsfeed.article.Article;
 import dev.newsfeed.article.Retraction;
+import dev.newsfeed.kafka.RecordTracing;
 import dev.newsfeed.kafka.TraceHeaders;
 import dev.newsfeed.view.LogPosition;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -77,15 +77,14 @@ public class ArticlePublisher {
     ArticlePublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, Article>> emitter,
             @Channel(RETRACTIONS_CHANNEL) MutinyEmitter<Record<String, Retraction>> retractions,
             @ConfigProperty(name = "newsfeed.public-base-url") URI source,
-            @ConfigProperty(name = "newsfeed.kafka.topic") String topic, OpenTelemetry openTelemetry,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
+            @ConfigProperty(name = "newsfeed.kafka.topic") String topic, RecordTracing tracing) {
         this.emitter = emitter;
         this.retractions = retractions;
         this.source = source;
         this.schema = URI.create(source.toString().replaceAll("/$", "") + "/schemas/article-v1.json");
         this.topic = topic;
-        this.tracer = tracingOff ? null : openTelemetry.getTracer("dev.newsfeed.ingest");
-        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.tracer = tracing.tracer("dev.newsfeed.ingest");
+        this.propagator = tracing.propagator();
     }
 
     /**

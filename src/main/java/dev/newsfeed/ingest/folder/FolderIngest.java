@@ -15,7 +15,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.newsfeed.ingest.ArticleIngestor;
@@ -27,7 +26,7 @@ import dev.newsfeed.ingest.SourceDocument;
 import dev.newsfeed.log.LogValues;
 import dev.newsfeed.follower.ViewUpdater;
 import dev.newsfeed.kafka.ArticleTopic;
-import io.opentelemetry.api.OpenTelemetry;
+import dev.newsfeed.kafka.RecordTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -90,10 +89,9 @@ public class FolderIngest {
             new FolderWatcher.Health(true, "waiting for the feed to catch up with the topic");
 
     FolderIngest(IngestSettings settings, ArticleIngestor ingestor, ViewUpdater updater, ArticleTopic topic,
-            IntakeGate gate, FolderOwner owner, OpenTelemetry openTelemetry,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
+            IntakeGate gate, FolderOwner owner, RecordTracing tracing) {
         this.settings = settings;
-        this.tracer = tracingOff ? null : openTelemetry.getTracer("dev.newsfeed.ingest");
+        this.tracer = tracing.tracer("dev.newsfeed.ingest");
         this.gate = gate;
         this.ingestor = ingestor;
         this.updater = updater;
