@@ -9,9 +9,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
@@ -81,8 +83,8 @@ public final class LogEnds {
         int millis = (int) timeout.toMillis();
         CompletableFuture<Map<TopicPartition, Long>> read;
         try {
-            read = partitions().thenCompose(latest -> admin.listOffsets(latest,
-                            new ListOffsetsOptions().timeoutMs(millis)).all().toCompletionStage())
+            read = partitions(millis).thenCompose(latest -> plain(admin.listOffsets(latest,
+                            new ListOffsetsOptions().timeoutMs(millis)).all()))
                     .thenApply(offsets -> {
                         Map<TopicPartition, Long> ends = new HashMap<>();
                         offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
@@ -115,18 +117,35 @@ public final class LogEnds {
         });
     }
 
-    private CompletableFuture<Map<TopicPartition, OffsetSpec>> partitions() {
+    private CompletableFuture<Map<TopicPartition, OffsetSpec>> partitions(int millis) {
         Described known = described;
         if (known != null && System.nanoTime() - known.atNanos() < PARTITIONS_KEPT.toNanos()) {
             return CompletableFuture.completedFuture(known.latest());
         }
         long started = System.nanoTime();
-        return admin.describeTopics(topics).allTopicNames().toCompletionStage().toCompletableFuture()
+        return plain(admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(millis)).allTopicNames())
                 .thenApply(descriptions -> {
                     Map<TopicPartition, OffsetSpec> latest = latest(descriptions);
                     described = new Described(latest, started);
                     return latest;
                 });
+    }
+
+    /**
+     * The outcome of a Kafka future as a plain {@link CompletableFuture}. The stages Kafka's own futures derive refuse
+     * to be completed by anyone but Kafka ({@code completeExceptionally} throws), so a timeout set on them
+     * ({@code orTimeout}) never fires: a read then waited for the admin client's default timeout (10 s), not ours.
+     */
+    private static <T> CompletableFuture<T> plain(KafkaFuture<T> future) {
+        CompletableFuture<T> plain = new CompletableFuture<>();
+        future.whenComplete((value, failure) -> {
+            if (failure != null) {
+                plain.completeExceptionally(failure);
+            } else {
+                plain.complete(value);
+            }
+        });
+        return plain;
     }
 
     private static Map<TopicPartition, OffsetSpec> latest(Map<String, TopicDescription> descriptions) {
