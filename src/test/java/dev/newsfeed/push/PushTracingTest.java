@@ -23,31 +23,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.article.ArticleIds;
+import dev.newsfeed.ingest.folder.ThreePartitionsMovingFolderProfile;
 import dev.newsfeed.kafka.KafkaClients;
 import dev.newsfeed.kafka.TopicContents;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
  * Issue 21, item 6: one trace per article. A POST (its server span) or a dropped file (its ingest span), the record on
  * Kafka (a producer span, whose context the record carries as {@code traceparent}), the view applying it, and each
  * delivery are spans of one trace; the receiver gets the delivery's context to go on with. Spans are read from an
- * in-memory exporter ({@link RecordedSpans}) with the SDK turned on for this profile only.
+ * in-memory exporter ({@link RecordedSpans}), with the SDK on in the profile this test shares (the rest of the suite
+ * runs with it off, the service's default).
  */
 @QuarkusTest
-@TestProfile(PushTracingTest.TracingOn.class)
+@TestProfile(ThreePartitionsMovingFolderProfile.class)
 class PushTracingTest {
-
-    /** The SDK on, its spans to the in-memory exporter. */
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "100ms");
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -65,6 +58,9 @@ class PushTracingTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "newsfeed.kafka.topic")
+    String topic;
+
     @Test
     void aPostsTraceRunsThroughItsRecordTheViewAndTheDelivery() {
         String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
@@ -80,7 +76,7 @@ class PushTracingTest {
                 SpanData server = only(trace, SpanKind.SERVER);
                 assertThat(server.getName()).isEqualTo("POST /articles");
                 SpanData publish = only(trace, SpanKind.PRODUCER);
-                assertThat(publish.getName()).isEqualTo("publish newsfeed.articles");
+                assertThat(publish.getName()).isEqualTo("publish " + topic);
                 assertThat(publish.getParentSpanId()).isEqualTo(server.getSpanId());
                 SpanData apply = only(trace, SpanKind.CONSUMER);
                 assertThat(apply.getName()).isEqualTo("view apply");
@@ -88,7 +84,7 @@ class PushTracingTest {
                 assertThat(delivery.getParentSpanId()).isEqualTo(publish.getSpanId());
             });
             String traceId = delivery(id).getTraceId();
-            assertThat(TopicContents.read(bootstrapServers, "newsfeed.articles").stream()
+            assertThat(TopicContents.read(bootstrapServers, topic).stream()
                     .filter(record -> id.equals(record.key())).map(PushTracingTest::traceparent))
                     .singleElement().asString().startsWith("00-" + traceId + "-");
             assertThat(WebhookTestSupport.about(receiver, id).get(0).header("traceparent"))
@@ -116,7 +112,7 @@ class PushTracingTest {
                 List<SpanData> trace = trace(delivery.getTraceId());
                 assertThat(only(trace, SpanKind.SERVER).getName()).startsWith("DELETE /articles/");
                 SpanData tombstone = trace.stream().filter(span -> span.getKind() == SpanKind.PRODUCER
-                        && span.getName().equals("publish newsfeed.articles")).findFirst()
+                        && span.getName().equals("publish " + topic)).findFirst()
                         .orElseThrow(() -> new AssertionError("no producer span of the tombstone in " + trace));
                 assertThat(delivery.getParentSpanId()).isEqualTo(tombstone.getSpanId());
                 assertThat(trace).filteredOn(span -> span.getName().equals("view apply"))
@@ -194,7 +190,7 @@ class PushTracingTest {
             // The same version again, as a publisher that traces would write it: with its trace context.
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(clients.producerConfig(Map.of()),
                     new StringSerializer(), new StringSerializer())) {
-                ProducerRecord<String, String> record = new ProducerRecord<>("newsfeed.articles", id, article);
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, id, article);
                 record.headers().add("traceparent", ("00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01")
                         .getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", "newsfeed.article.updated".getBytes(StandardCharsets.UTF_8));

@@ -11,9 +11,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Topics of their own with three partitions ({@code p3.*}), and an ingest folder of its own whose files move away once
- * Kafka acknowledged them ({@code newsfeed.ingest.completion=move}). Shared by {@code MultiPartitionFeedTest} and
- * {@link CompletionMoveTest}, so that Quarkus starts once for both: the folder starts empty, so the topics hold only
- * what the tests write, and each test waits for its own articles before it ends.
+ * Kafka acknowledged them ({@code newsfeed.ingest.completion=move}), and the tracing SDK on, its spans to the tests'
+ * in-memory exporter. Shared by {@code MultiPartitionFeedTest}, {@link CompletionMoveTest} and {@code PushTracingTest},
+ * so that Quarkus starts once for them (a start of its own cost the tracing test about 10 s): the folder starts empty,
+ * so the topics hold only what the tests write, and each test waits for its own articles before it ends.
  */
 public class ThreePartitionsMovingFolderProfile implements QuarkusTestProfile {
 
@@ -35,6 +36,8 @@ public class ThreePartitionsMovingFolderProfile implements QuarkusTestProfile {
                 "newsfeed.kafka.retractions-topic", "p3.retractions",
                 "newsfeed.kafka.dead-letter-topic", "p3.articles.dlq",
                 "newsfeed.ingest.completion", "move",
-                "newsfeed.ingest.folder", FOLDER.toString());
+                "newsfeed.ingest.folder", FOLDER.toString(),
+                "quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.bsp.schedule.delay", "100ms");
     }
 }
