@@ -4,22 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.newsfeed.ViewNeverCatchesUp;
+import dev.newsfeed.kafka.WrongCredentialsProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** An instance that cannot read the topic serves no half-built feed: every endpoint of the view answers 503. */
+/**
+ * An instance that cannot read the topic serves no half-built feed: every endpoint of the view answers 503. Here Kafka
+ * refuses the service's login, the profile of {@code SaslScramRefusedTest} (one Quarkus start for both): the view
+ * never reads a record, whatever the reason.
+ */
 @QuarkusTest
-@TestProfile(FeedNotReadyTest.NoBroker.class)
+@TestProfile(WrongCredentialsProfile.class)
 @ViewNeverCatchesUp
 class FeedNotReadyTest {
 
@@ -28,22 +30,6 @@ class FeedNotReadyTest {
 
     @TestHTTPResource(value = "/health/live", management = true)
     URL live;
-
-    public static class NoBroker implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // Nothing listens on port 9 (discard): the view keeps waiting for the topic. The view's folder is one of
-            // its own, as the suite's broker resource would have given it.
-            return Map.of("kafka.bootstrap.servers", "localhost:9", "newsfeed.ingest.folder-enabled", "false",
-                    "newsfeed.view.data-dir", Path.of("target", "not-ready-view-" + UUID.randomUUID()).toString());
-        }
-
-        /** No broker at all: the suite's is not started for this service (a few seconds of each start). */
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     @Test
     void everyEndpointOfTheViewAnswers503WithRetryAfter() {

@@ -19,7 +19,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import dev.newsfeed.ViewNeverCatchesUp;
 import dev.newsfeed.Writes;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -28,28 +27,14 @@ import io.quarkus.test.junit.TestProfile;
  * is answered 503 within the publish timeout.
  */
 @QuarkusTest
-@TestProfile(SaslScramRefusedTest.WrongCredentials.class)
+@TestProfile(WrongCredentialsProfile.class)
 @ViewNeverCatchesUp
 class SaslScramRefusedTest {
 
     @TestHTTPResource(value = "/health/group/kafka", management = true)
     URL kafkaHealth;
 
-
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    public static class WrongCredentials implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScramBrokerResource.WrongPassword.class));
-        }
-
-        /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     @ScramBrokerResource.ServiceLog
     Path log;
