@@ -153,6 +153,9 @@ final class BrokerCluster implements AutoCloseable {
         // A dead broker is fenced, and its partitions get new leaders, after 4 s rather than 9 s.
         props.put("broker.heartbeat.interval.ms", "1000");
         props.put("broker.session.timeout.ms", "4000");
+        // A new consumer group (the folder's lease, push delivery) gets its members at once, not after 3 s: the
+        // service's embedded broker does the same, and only the start of the test waited on it.
+        props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));

@@ -10,13 +10,17 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsfeed.http.HttpHardeningProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Issue 9, finding 12: a folder that is not watched showed nowhere (readiness UP, nothing in health). */
+/**
+ * Issue 9, finding 12: a folder that is not watched showed nowhere (readiness UP, nothing in health). The profile's
+ * ingest folder does not exist.
+ */
 @QuarkusTest
-@TestProfile(NoIntakeProfile.class)
+@TestProfile(HttpHardeningProfile.class)
 class FolderHealthTest {
 
     @TestHTTPResource(value = "/health/ready", management = true)
