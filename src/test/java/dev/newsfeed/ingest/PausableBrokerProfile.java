@@ -1,9 +1,8 @@
 package dev.newsfeed.ingest;
 
-import java.util.List;
 import java.util.Map;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.newsfeed.kafka.OwnBrokerProfile;
 
 /**
  * A broker of its own that a test may pause ({@link PausableBrokerResource}), and a visible timeout of one second
@@ -11,19 +10,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * whole timeout before its 202 or 503. Shared by {@link PausedBrokerTest} and {@link ViewBehindWritesTest}, so that
  * Quarkus starts once for both.
  */
-public class PausableBrokerProfile implements QuarkusTestProfile {
+public class PausableBrokerProfile extends OwnBrokerProfile {
 
     static final String VISIBLE_TIMEOUT = "1s";
 
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PausableBrokerResource.class));
-    }
-
-    /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
-    @Override
-    public boolean disableGlobalTestResources() {
-        return true;
+    public PausableBrokerProfile() {
+        super(PausableBrokerResource.class);
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import dev.newsfeed.Writes;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -34,19 +33,12 @@ class SaslScramTest {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
-
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    public static class RightCredentials implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScramBrokerResource.class));
-        }
-
-        /** The suite's broker is not this service's: not started for it (a few seconds of each start). */
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    /** The cluster's credentials, as {@code kafka.*} settings from {@link ScramBrokerResource}. */
+    public static class RightCredentials extends OwnBrokerProfile {
+        public RightCredentials() {
+            super(ScramBrokerResource.class);
         }
     }
 
