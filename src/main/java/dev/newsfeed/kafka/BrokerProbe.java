@@ -21,9 +21,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Asks the cluster every {@code newsfeed.kafka.probe-interval} whether it answers, so that a write can be refused at once while Kafka
- * is known to be away, instead of waiting for the producer's timeout, and so that health probes cost nothing. Every
- * {@code newsfeed.kafka.policy-check-interval} it also reads the articles topic's cleanup policy again.
+ * Asks the cluster every {@code newsfeed.kafka.probe-interval} whether it answers, so that a write can be refused at
+ * once while Kafka is known to be away, instead of waiting for the producer's timeout, and so that health probes cost
+ * nothing. Every {@code newsfeed.kafka.policy-check-interval} it also reads the articles topic's cleanup policy again.
  */
 @ApplicationScoped
 public class BrokerProbe {

@@ -90,7 +90,6 @@ public final class LogEnds {
                         offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
                         return Map.copyOf(ends);
                     })
-                    .toCompletableFuture()
                     .orTimeout(millis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             read = CompletableFuture.failedFuture(e);
