@@ -61,13 +61,18 @@ final class ArticleIndex implements Closeable {
     /** Buffered documents worth flushing on two threads: about a thousand articles of 2 KB. */
     private static final long PARALLEL_FLUSH_BYTES = 8L * 1024 * 1024;
 
-    /** How the folder's files are reached: on disk in production, a fault-injecting wrapper in tests. */
+    /**
+     * How the folder's files are reached: on disk in production, a fault-injecting or counting wrapper in tests. The
+     * index keeps small segments in memory in front of it ({@link SmallSegmentCache}).
+     */
     @FunctionalInterface
     interface Directories {
         Directory open(Path folder) throws IOException;
     }
 
     private final Directory directory;
+    /** Null for an index on the heap. */
+    private final SmallSegmentCache cache;
     private final Analyzer analyzer = new ArticleAnalyzer();
     private final Checkpoint opened;
     // Replaced together, under "this", when a writer closed by a tragic error is opened anew.
@@ -79,6 +84,7 @@ final class ArticleIndex implements Closeable {
 
     private ArticleIndex(Directory directory, Checkpoint opened, IndexWriterConfig.OpenMode mode) throws IOException {
         this.directory = directory;
+        this.cache = directory instanceof SmallSegmentCache small ? small : null;
         this.opened = opened;
         this.pendingNext = opened.next();
         this.pendingModified = opened.lastModified();
@@ -120,14 +126,14 @@ final class ArticleIndex implements Closeable {
      *         interrupt): the index is left as it is
      */
     static ArticleIndex open(Path folder) {
-        return open(folder, ArticleIndex::onDisk);
+        return open(folder, FSDirectory::open);
     }
 
     static ArticleIndex open(Path folder, Directories directories) {
         Directory directory = null;
         try {
             Files.createDirectories(folder);
-            directory = directories.open(folder);
+            directory = new SmallSegmentCache(directories.open(folder), MAX_CACHED_SEGMENT_MB, MAX_CACHED_MB);
             Checkpoint checkpoint;
             IndexWriterConfig.OpenMode mode;
             // The writer's own lock, taken before anything is read: a second process on the folder is refused
@@ -165,10 +171,6 @@ final class ArticleIndex implements Closeable {
                     + "); it was left as it is: mend the cause (permissions, open files, disk) and start again, or"
                     + " delete the folder to rebuild the view from the topics", e);
         }
-    }
-
-    private static Directory onDisk(Path folder) throws IOException {
-        return new NRTCachingDirectory(FSDirectory.open(folder), MAX_CACHED_SEGMENT_MB, MAX_CACHED_MB);
     }
 
     /** An index on the heap, for tests and tools. */
@@ -232,6 +234,16 @@ final class ArticleIndex implements Closeable {
         // Each call takes a buffer no other thread is flushing: two threads flush two buffers at once.
         while (writer.flushNextBuffer()) {
             // the next one
+        }
+    }
+
+    /**
+     * Whether the documents written next are few and shown by a refresh right after them (a write's batch, not a
+     * replay's): the segment they begin then stays in memory until a merge or a commit takes it.
+     */
+    void nextSegmentSmall(boolean small) {
+        if (cache != null) {
+            cache.nextSegmentSmall(small);
         }
     }
 

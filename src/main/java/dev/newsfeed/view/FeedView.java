@@ -193,6 +193,7 @@ public final class FeedView implements AutoCloseable {
                 }
             }
             readUpTo.forEach((log, offset) -> reached.merge(log, offset, Math::max));
+            index.nextSegmentSmall(batch.size() < REPLAY_BATCH);
             write(new ArrayList<>(touched.values()));
             if (!touched.isEmpty()) {
                 lastModified = later(lastModified);

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -21,10 +23,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +66,56 @@ class ArticleIndexTest {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(copy))) {
             assertThat(reader.numDocs()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aFewDocumentsShownAtOnceTouchNoFileOnDiskUntilTheCommit() throws Exception {
+        // Issue 20: their stored fields went to disk (five files created, mapped and deleted per refresh).
+        List<String> written = new CopyOnWriteArrayList<>();
+        try (ArticleIndex index = ArticleIndex.open(folder, path -> recordingWrites(path, written))) {
+            for (int i = 0; i < 3; i++) {
+                index.nextSegmentSmall(true);
+                index.writer().addDocument(document("a" + i));
+                index.refresh(new TreeMap<>(), Instant.EPOCH);
+            }
+            assertThat(written).as("files created on disk before the commit").isEmpty();
+
+            index.commit(Checkpoint.EMPTY);
+            assertThat(written).as("the commit writes what it names").isNotEmpty();
+            copyFiles(folder, copy);
+        }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(copy))) {
+            assertThat(reader.numDocs()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aReplaysDocumentsGoToDiskAsTheyAreWrittenNotToMemory() throws Exception {
+        // A replay's segments grow to the RAM buffer's size: held in memory too, they would double what it takes.
+        List<String> written = new CopyOnWriteArrayList<>();
+        try (ArticleIndex index = ArticleIndex.open(folder, path -> recordingWrites(path, written))) {
+            index.nextSegmentSmall(false);
+            index.writer().addDocument(document("a0"));
+
+            assertThat(written).as("stored fields streamed to disk").anyMatch(name -> name.endsWith(".fdt"));
+        }
+    }
+
+    private static Directory recordingWrites(Path path, List<String> written) throws IOException {
+        return new FilterDirectory(FSDirectory.open(path)) {
+            @Override
+            public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                written.add(name);
+                return super.createOutput(name, context);
+            }
+
+            @Override
+            public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+                IndexOutput output = super.createTempOutput(prefix, suffix, context);
+                written.add(output.getName());
+                return output;
+            }
+        };
     }
 
     /** Issue 19 (finding 7): real damage is deleted and rebuilt from the topics. */
