@@ -56,7 +56,9 @@ How each figure is taken (bench/run.sh; the programs are in bench/tools, bench/j
   to the first page that lists it, and to its event. Peer: \`EndToEndLatency\` (one record at a time, acks=all,
   produce to consume) on the same broker. Targets (issue 20): POSTs at 20/s, p50 <= 10 ms and p99 <= 30 ms to
   the 201, the feed and the stream; POSTs at 200/s, p99 <= 100 ms; files at 200/s, p99 <= 100 ms plus the 2 s
-  settle time. Before the measured runs, one POST run of the same size, unmeasured. The service's
+  settle time. Before the measured runs, one POST run of the same size, unmeasured, then POSTs one at a time, 300 a
+  round, until a round compiles fewer than 30 methods (\`jstat -compiler\`; at most 240 s): on 2 cores the JIT
+  falls behind under load and catches up once it drops, for minutes, on a core the service needs. The service's
   timers are read from \`/q/metrics\` before and after each run; the quantiles are of the difference between the
   two scrapes' histogram buckets, interpolated within a bucket as Prometheus does.
 - **Serving**: \`wrk -t1 -c64 -d${duration}s --latency\`, newsfeed and nginx alternately (A B A B); nginx
@@ -71,8 +73,9 @@ How each figure is taken (bench/run.sh; the programs are in bench/tools, bench/j
   per client address (\`newsfeed.feed.stream-max\`, \`stream-max-per-client\`: every client is on loopback) for this
   (defaults 512, 256 and 8).
 - **Footprint**: newsfeed (empty topics of its own, already created; fresh view folder) and the peer app
-  alternately, default JVM options, broker up. JFR recordings (settings=default) run during each service
-  benchmark; the profiles below are from the benchmark whose target was missed.
+  alternately, default JVM options, broker up. JFR records the main service from its launch (settings=default; a
+  recording started later would make the JVM throw its compiled code away) and each benchmark's span is dumped;
+  the profiles below are from the benchmark whose target was missed.
 
 ### Commands
 

@@ -12,8 +12,9 @@
 # nginx with apt-get when they are missing and it may, then on loopback only: starts a single-node Kafka broker
 # (KRaft, from kafka_2.13 4.1.2, the version newsfeed uses) in its own JVM, newsfeed against it, and the peers.
 # It prints a table and writes the "Performance (issues 10 and 20)" section of bench/RESULTS.md (other sections are
-# kept). Every process it starts is stopped and its temp folder removed on exit. JFR records each benchmark of
-# the service (settings=default, about 1% overhead); for every missed target the top frames go into RESULTS.md.
+# kept). Every process it starts is stopped and its temp folder removed on exit. JFR records the service from its
+# launch (settings=default, about 1% overhead), each benchmark's span dumped on its own; for every missed target
+# the top frames go into RESULTS.md.
 #
 # Takes about 17 minutes in full on 2 cores (JMH 2 min, ingest 4, serving 7 with --duration 20, the rest 4).
 # BENCH_OFFLINE=1 builds with mvnw -o (everything already in ~/.m2).
@@ -273,8 +274,40 @@ stop_process() {
   kill -9 "$1" 2>/dev/null || true
 }
 
-jfr_start() { jcmd "$SERVICE_PID" JFR.start name="$1" settings=default > /dev/null 2>&1 || log "JFR.start $1 failed"; }
-jfr_stop() { jcmd "$SERVICE_PID" JFR.stop name="$1" filename="$work/$1.jfr" > /dev/null 2>&1 || log "JFR.stop $1 failed"; }
+# The main service records from its launch (-XX:StartFlightRecording, below), and each benchmark dumps its own
+# span of that one recording. A recording started mid-run instruments JDK classes (file and socket I/O,
+# Throwable), and the JVM's first class redefinition throws away every compiled method: each benchmark then began
+# with all its code to compile again, measuring the JIT on a core it shares with the service.
+jfr_start() { printf -v "JFR_BEGIN_$1" '%s' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; }
+jfr_stop() {
+  local begin="JFR_BEGIN_$1"
+  jcmd "$SERVICE_PID" JFR.dump name=bench begin="${!begin}" end="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    filename="$work/$1.jfr" > /dev/null 2>&1 || log "JFR.dump $1 failed"
+}
+
+# The service's count of JIT compilations so far (jstat).
+compilations() { jstat -compiler "$SERVICE_PID" 2> /dev/null | awk 'NR == 2 {print $1}'; }
+
+# settle_jit WHY: POSTs one at a time, 300 a round, until a round's JIT compilations fall below 30 (at most 240 s),
+# so that what follows measures the service and not its JIT. On 2 cores the C2 compiler thread falls behind under
+# load and compiles methods at a tier of less profiling meanwhile; once the load drops it works through them, for
+# minutes: 600 POSTs one at a time took 9-10 s of C2 CPU in 12-14 s after 24,000 at 64 in flight, and the POST's
+# p50 fell from 18 to 11 ms as it caught up. Sets SETTLE (a note for the report).
+settle_jit() {
+  local started=$SECONDS rounds=0 before after=0 delta=-1
+  before=$(compilations)
+  while [ $((SECONDS - started)) -lt 240 ]; do
+    java -cp "$TOOLS_CP" dev.newsfeed.bench.PostLoad "http://localhost:$HTTP" $TOKEN "$SEED" 300 1 "settle$1$rounds" 300 \
+      > /dev/null 2>&1 || true
+    rounds=$((rounds + 1))
+    after=$(compilations)
+    [ -n "$before" ] && [ -n "$after" ] || break
+    delta=$((after - before)); before=$after
+    [ "$delta" -lt 30 ] && break
+  done
+  SETTLE="JIT settled before it: $rounds round(s) of 300 POSTs one at a time in $((SECONDS - started)) s, $delta compilations in the last"
+  log "  $SETTLE"
+}
 
 # ---------------------------------------------------------------------------------------------------- ingest
 
@@ -351,13 +384,15 @@ bench_visibility() {
     RECORD_BYTES=$(field "$(java -cp "$TOOLS_CP" dev.newsfeed.bench.TopicStats localhost:$KAFKA newsfeed.articles \
       200 2> /dev/null)" record_value_bytes)
   fi
-  # Started before the warm-up: the recorder's own start (the attach, its classes, their compilation) stalled the
-  # first writes measured when it began with them (POST at 20/s, p99 324 ms).
+  # This benchmark's span of the recording begins before its warm-up.
   jfr_start visibility
   # The path measured, once unmeasured: its code compiled, and the view's segments merged as they would be in a
   # service that has been running (a cold run measured the JIT: POST to 201 p50 2 s, against 70 ms warm).
   java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" $TOKEN "$SEED" "$VIS_COUNT" "$VIS_RATE" \
     viswarm > /dev/null 2>&1 || true
+  settle_jit visibility
+  printf -- '- JIT settling before the visibility runs: `java -cp %s dev.newsfeed.bench.PostLoad http://localhost:%s %s %s 300 1 settle 300`, repeated until a round compiles fewer than 30 methods (`jstat -compiler`), at most 240 s\n' \
+    "bench/tools/target/classes:bench/tools/target/lib/*" "$HTTP" "$TOKEN" "${SEED#"$ROOT"/}" >> "$COMMANDS"
   sleep 5
   local post file e2e slow
   # Issue 20's first visibility target: POSTs at 20/s, one at a time as a CMS writes, each seen alone.
@@ -403,7 +438,8 @@ bench_visibility() {
         # The issue's 20/s target names the 201 and the stream; the feed, polled with a 5 ms pause, is a reference.
         target="- (polled, 5 ms pause)"; met="-"
       fi
-      record visibility "$kind at $rate/s: request to ${path#to_} (n=$(field "$out" "${kind}_${path}_n")): p50 / p99 / max" \
+      local settled=""; [ $run = slow ] && [ $path = to_201 ] && settled="; $SETTLE"
+      record visibility "$kind at $rate/s: request to ${path#to_} (n=$(field "$out" "${kind}_${path}_n")$settled): p50 / p99 / max" \
         "$p50 / $p99 / $max" ms "EndToEndLatency p50 / p99 ($VIS_COUNT x $RECORD_BYTES B, acks=all)" \
         "$peer_p50 / $peer_p99" "$(calc "$p99 / $peer_p99" 1) (p99)" \
         "$target" "$met" \
@@ -753,7 +789,7 @@ if wanted ingest || wanted visibility || wanted serving || wanted streams || wan
   create_topic bench.peer
 fi
 if wanted ingest || wanted visibility || wanted serving || wanted streams; then
-  start_service main
+  start_service main -XX:StartFlightRecording=name=bench,settings=default
   log "newsfeed ready in ${READY_SECONDS}s (pid $SERVICE_PID)"
   settings=$(java -cp "$TOOLS_CP" dev.newsfeed.bench.ProducerSettings "$ROOT/target/newsfeed-1.0.0-SNAPSHOT.jar" \
     articles-out 2> /dev/null) || fail "cannot read the articles producer's settings"
