@@ -16,7 +16,8 @@
 # launch (settings=default, about 1% overhead), each benchmark's span dumped on its own; for every missed target
 # the top frames go into RESULTS.md.
 #
-# Takes about 17 minutes in full on 2 cores (JMH 2 min, ingest 4, serving 7 with --duration 20, the rest 4).
+# Takes about 20 minutes in full on 2 cores (JMH 2 min, ingest 4, visibility 3 with the JIT settling, serving 7 with
+# --duration 20, the rest 4).
 # BENCH_OFFLINE=1 builds with mvnw -o (everything already in ~/.m2).
 #
 # Ports (loopback): 28080 newsfeed API, 28090 its management port, 28092/28093 Kafka, 28081 nginx,
@@ -275,9 +276,9 @@ stop_process() {
 }
 
 # The main service records from its launch (-XX:StartFlightRecording, below), and each benchmark dumps its own
-# span of that one recording. A recording started mid-run instruments JDK classes (file and socket I/O,
-# Throwable), and the JVM's first class redefinition throws away every compiled method: each benchmark then began
-# with all its code to compile again, measuring the JIT on a core it shares with the service.
+# span of that one recording. A recording started mid-run redefines JDK classes to instrument them (file and
+# socket I/O, Throwable), which costs the compiled code built before it: 9,308 compilations in the 25 s after one
+# started, against 1,162 without. Each benchmark then measured the JIT on a core it shares with the service.
 jfr_start() { printf -v "JFR_BEGIN_$1" '%s' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; }
 jfr_stop() {
   local begin="JFR_BEGIN_$1"
