@@ -279,7 +279,14 @@ stop_process() {
 # span of that one recording. A recording started mid-run redefines JDK classes to instrument them (file and
 # socket I/O, Throwable), which costs the compiled code built before it: 9,308 compilations in the 25 s after one
 # started, against 1,162 without. Each benchmark then measured the JIT on a core it shares with the service.
-jfr_start() { printf -v "JFR_BEGIN_$1" '%s' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; }
+# A dump keeps or drops whole chunks, and its begin counts in whole seconds: the throwaway dump ends the chunk
+# before the benchmark, and the benchmark's span begins in the next second.
+jfr_start() {
+  jcmd "$SERVICE_PID" JFR.dump name=bench filename="$work/rotate.jfr" > /dev/null 2>&1 || true
+  rm -f "$work/rotate.jfr"
+  sleep 1
+  printf -v "JFR_BEGIN_$1" '%s' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+}
 jfr_stop() {
   local begin="JFR_BEGIN_$1"
   jcmd "$SERVICE_PID" JFR.dump name=bench begin="${!begin}" end="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
@@ -287,7 +294,8 @@ jfr_stop() {
 }
 
 # The service's count of JIT compilations so far (jstat).
-compilations() { jstat -compiler "$SERVICE_PID" 2> /dev/null | awk 'NR == 2 {print $1}'; }
+# Empty when jstat cannot read the service (perf data off): the settling then stops at once.
+compilations() { { jstat -compiler "$SERVICE_PID" 2> /dev/null || true; } | awk 'NR == 2 {print $1}'; }
 
 # settle_jit WHY: POSTs one at a time, 300 a round, until a round's JIT compilations fall below 30 (at most 240 s),
 # so that what follows measures the service and not its JIT. On 2 cores the C2 compiler thread falls behind under

@@ -247,6 +247,19 @@ final class ArticleIndex implements Closeable {
         }
     }
 
+    /**
+     * Writes what a small batch that failed half-way buffered as a segment of its own, not shown to readers: left in
+     * the buffer, its stored fields (in memory) would grow with whatever is written next, a replay's too. Quietly:
+     * the batch's own failure is what its caller hears.
+     */
+    void closeSmallSegment() {
+        try {
+            writer.flush();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Flushing what a failed batch wrote failed too: %s", e);
+        }
+    }
+
     /** Makes everything written so far visible to readers, as of the given positions. */
     void refresh(SortedMap<String, Long> next, Instant lastModified) throws IOException {
         pendingNext = next;

@@ -106,6 +106,11 @@ public final class FeedView implements AutoCloseable {
         return new FeedView(ArticleIndex.open(folder), clock);
     }
 
+    /** The view in {@code folder}, its files reached through {@code directories} (a wrapper that counts, in tests). */
+    static FeedView open(Path folder, ArticleIndex.Directories directories) {
+        return new FeedView(ArticleIndex.open(folder, directories), Clock.systemUTC());
+    }
+
     /** A view on the heap, for tests and tools: nothing survives it. */
     public static FeedView inMemory() {
         return new FeedView(ArticleIndex.inMemory(), Clock.systemUTC());
@@ -176,6 +181,10 @@ public final class FeedView implements AutoCloseable {
             // removes or a resend repeats), which may lie in what an earlier batch of a replay wrote unseen.
             makeVisible(List.of());
         }
+        // A small batch is shown right after it is written, so the segment it begins may stay in memory; the setting
+        // holds until the next batch, through the refresh that writes the segment's last files.
+        boolean small = batch.size() < REPLAY_BATCH;
+        boolean written = false;
         ViewSearcher searcher = index.acquire();
         try {
             for (ArticleChange change : batch) {
@@ -193,8 +202,9 @@ public final class FeedView implements AutoCloseable {
                 }
             }
             readUpTo.forEach((log, offset) -> reached.merge(log, offset, Math::max));
-            index.nextSegmentSmall(batch.size() < REPLAY_BATCH);
+            index.nextSegmentSmall(small);
             write(new ArrayList<>(touched.values()));
+            written = true;
             if (!touched.isEmpty()) {
                 lastModified = later(lastModified);
                 invisible = true;
@@ -204,9 +214,13 @@ public final class FeedView implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the view's index could not be written", e);
         } finally {
+            if (small && !written) {
+                // Not shown, what it wrote would stay in a segment held in memory, for the next batch to grow.
+                index.closeSmallSegment();
+            }
             index.release(searcher);
         }
-        if (heard != null || waiters.waiting() || batch.size() < REPLAY_BATCH
+        if (heard != null || waiters.waiting() || small
                 || clock.instant().isAfter(visibleAt.plus(MAX_INVISIBLE))) {
             makeVisible(heard == null ? List.of() : heard);
             return true;
