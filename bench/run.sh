@@ -25,6 +25,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=bench/broker.sh
+. "$ROOT/bench/broker.sh"
 ARGS="$*"
 
 N=20000
@@ -200,30 +202,8 @@ profile_section() {
 # ---------------------------------------------------------------------------------------------------- broker
 
 start_broker() {
-  mkdir -p "$work/kafka"
-  cat > "$work/kafka/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@localhost:$CONTROLLER
-listeners=PLAINTEXT://localhost:$KAFKA,CONTROLLER://localhost:$CONTROLLER
-advertised.listeners=PLAINTEXT://localhost:$KAFKA
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$work/kafka/data
-auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-EOF
-  local id
-  id=$(java -cp "$TOOLS_CP" kafka.tools.StorageTool random-uuid 2> /dev/null)
-  java -cp "$TOOLS_CP" kafka.tools.StorageTool format -t "$id" -c "$work/kafka/server.properties" \
-    > "$work/kafka/format.log" 2>&1 || fail "formatting the broker; see $work/kafka/format.log"
+  kafka_config "$work/kafka" $KAFKA $CONTROLLER
+  kafka_format "$work/kafka" "$TOOLS_CP" || fail "formatting the broker; see $work/kafka/format.log"
   log "starting Kafka on localhost:$KAFKA"
   printf -- '- broker: `java -Xms1g -Xmx1g -cp bench/tools/target/lib/* kafka.Kafka server.properties` (KRaft, one node; %s)\n' \
     "after kafka.tools.StorageTool format" >> "$COMMANDS"
@@ -293,9 +273,6 @@ jfr_stop() {
     filename="$work/$1.jfr" > /dev/null 2>&1 || log "JFR.dump $1 failed"
 }
 
-# The service's count of JIT compilations so far (jstat).
-# Empty when jstat cannot read the service (perf data off): the settling then stops at once.
-compilations() { { jstat -compiler "$SERVICE_PID" 2> /dev/null || true; } | awk 'NR == 2 {print $1}'; }
 
 # settle_jit WHY: POSTs one at a time, 300 a round, until a round's JIT compilations fall below 30 (at most 240 s),
 # so that what follows measures the service and not its JIT. On 2 cores the C2 compiler thread falls behind under
@@ -304,12 +281,12 @@ compilations() { { jstat -compiler "$SERVICE_PID" 2> /dev/null || true; } | awk 
 # p50 fell from 18 to 11 ms as it caught up. Sets SETTLE (a note for the report).
 settle_jit() {
   local started=$SECONDS rounds=0 before after=0 delta=-1
-  before=$(compilations)
+  before=$(jit_compilations "$SERVICE_PID")
   while [ $((SECONDS - started)) -lt 240 ]; do
     java -cp "$TOOLS_CP" dev.newsfeed.bench.PostLoad "http://localhost:$HTTP" $TOKEN "$SEED" 300 1 "settle$1$rounds" 300 \
       > /dev/null 2>&1 || true
     rounds=$((rounds + 1))
-    after=$(compilations)
+    after=$(jit_compilations "$SERVICE_PID")
     [ -n "$before" ] && [ -n "$after" ] || break
     delta=$((after - before)); before=$after
     [ "$delta" -lt 30 ] && break

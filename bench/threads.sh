@@ -19,6 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=bench/broker.sh
+. "$ROOT/bench/broker.sh"
 WARM=20000; ROUNDS=4; COUNT=600; CONCURRENCY=1; PROFILE=""
 while [ $# -gt 0 ]; do
   case $1 in
@@ -42,28 +44,9 @@ work=$(mktemp -d /tmp/newsfeed-threads.XXXXXX)
 pids=()
 trap 'kill "${pids[@]}" 2> /dev/null || true; sleep 2; kill -9 "${pids[@]}" 2> /dev/null || true; rm -rf "$work"' EXIT
 
-mkdir -p "$work/kafka" "$work/in"
-cat > "$work/kafka/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@localhost:$CONTROLLER
-listeners=PLAINTEXT://localhost:$KAFKA,CONTROLLER://localhost:$CONTROLLER
-advertised.listeners=PLAINTEXT://localhost:$KAFKA
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$work/kafka/data
-auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-EOF
-java -cp "$TOOLS_CP" kafka.tools.StorageTool format -t "$(java -cp "$TOOLS_CP" kafka.tools.StorageTool random-uuid)" \
-  -c "$work/kafka/server.properties" > /dev/null
+mkdir -p "$work/in"
+kafka_config "$work/kafka" $KAFKA $CONTROLLER
+kafka_format "$work/kafka" "$TOOLS_CP" || { cat "$work/kafka/format.log" >&2; exit 1; }
 java -Xms1g -Xmx1g -cp "$TOOLS_CP" kafka.Kafka "$work/kafka/server.properties" > "$work/kafka/broker.log" 2>&1 &
 BROKER=$!; pids+=("$BROKER")
 until (echo > "/dev/tcp/localhost/$KAFKA") 2> /dev/null; do sleep 0.2; done
@@ -89,7 +72,6 @@ threads() { # per thread name (digits folded), CPU ticks; a thread that ends mea
     echo "${line##*) }" | awk -v n="$name" '{gsub(/[0-9]+/, "", n); print n "\t" $12 + $13}'
   done | awk -F'\t' '{cpu[$1] += $2} END {for (n in cpu) print n "\t" cpu[n]}' | sort
 }
-compilations() { { jstat -compiler "$SERVICE" 2> /dev/null || true; } | awk 'NR == 2 {print $1}'; }
 timers() { curl -sf "localhost:$MGMT/q/metrics" | grep -E '^newsfeed_[a-z_]+_seconds_(count|sum)' || true; }
 
 echo "warm-up: $WARM POSTs, 64 in flight: $(post "$WARM" 64 warm)"
@@ -105,9 +87,9 @@ for round in $(seq 1 "$ROUNDS"); do
       "\"start,event=cpu,interval=1000000,threads\"" > /dev/null
   fi
   threads > "$work/before"; timers > "$work/timers.0"
-  c0=$(compilations); s0=$(cpu "$SERVICE"); b0=$(cpu "$BROKER"); t0=$(date +%s%N)
+  c0=$(jit_compilations "$SERVICE"); s0=$(cpu "$SERVICE"); b0=$(cpu "$BROKER"); t0=$(date +%s%N)
   line=$(post "$COUNT" "$CONCURRENCY" "r$round")
-  t1=$(date +%s%N); s1=$(cpu "$SERVICE"); b1=$(cpu "$BROKER"); c1=$(compilations)
+  t1=$(date +%s%N); s1=$(cpu "$SERVICE"); b1=$(cpu "$BROKER"); c1=$(jit_compilations "$SERVICE")
   threads > "$work/after"; timers > "$work/timers.1"
   echo
   echo "round $round ($COUNT POSTs, $CONCURRENCY in flight; load $(cut -d' ' -f1-3 /proc/loadavg)): $line"
