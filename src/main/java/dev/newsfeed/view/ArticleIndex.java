@@ -82,9 +82,10 @@ final class ArticleIndex implements Closeable {
     private volatile SortedMap<String, Long> pendingNext;
     private volatile Instant pendingModified;
 
-    private ArticleIndex(Directory directory, Checkpoint opened, IndexWriterConfig.OpenMode mode) throws IOException {
+    private ArticleIndex(Directory directory, SmallSegmentCache cache, Checkpoint opened,
+            IndexWriterConfig.OpenMode mode) throws IOException {
         this.directory = directory;
-        this.cache = directory instanceof SmallSegmentCache small ? small : null;
+        this.cache = cache;
         this.opened = opened;
         this.pendingNext = opened.next();
         this.pendingModified = opened.lastModified();
@@ -133,7 +134,9 @@ final class ArticleIndex implements Closeable {
         Directory directory = null;
         try {
             Files.createDirectories(folder);
-            directory = new SmallSegmentCache(directories.open(folder), MAX_CACHED_SEGMENT_MB, MAX_CACHED_MB);
+            SmallSegmentCache cache = new SmallSegmentCache(directories.open(folder), MAX_CACHED_SEGMENT_MB,
+                    MAX_CACHED_MB);
+            directory = cache;
             Checkpoint checkpoint;
             IndexWriterConfig.OpenMode mode;
             // The writer's own lock, taken before anything is read: a second process on the folder is refused
@@ -160,7 +163,7 @@ final class ArticleIndex implements Closeable {
                     mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
                 }
             }
-            return new ArticleIndex(directory, checkpoint, mode);
+            return new ArticleIndex(directory, cache, checkpoint, mode);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IllegalStateException("another process uses the view's data folder " + folder
@@ -176,7 +179,7 @@ final class ArticleIndex implements Closeable {
     /** An index on the heap, for tests and tools. */
     static ArticleIndex inMemory() {
         try {
-            return new ArticleIndex(new ByteBuffersDirectory(), Checkpoint.EMPTY,
+            return new ArticleIndex(new ByteBuffersDirectory(), null, Checkpoint.EMPTY,
                     IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,8 +9,9 @@ import org.apache.lucene.store.NRTCachingDirectory;
  * takes them, extended to their stored fields. Those are written as the documents are added, before anyone knows
  * how large the segment will be, so Lucene gives no size and NRTCachingDirectory sends them to disk: a refresh that
  * shows a write's one article then created, mapped, read back and deleted five files on disk, a fifth to a quarter
- * of the view reader's CPU at 50 writes a second (async-profiler, 600 POSTs one after the other). Whoever writes knows: a write's
- * batch of a few articles is shown by a refresh at once, a replay's grows into segments of the RAM buffer's size.
+ * of the view reader's CPU at 50 writes a second (async-profiler, 600 POSTs one after the other). Whoever writes
+ * knows: a write's batch of a few articles is shown by a refresh at once, a replay's grows into segments of the RAM
+ * buffer's size.
  *
  * <p>Nothing is less durable for it: a commit syncs every file it names, which writes a cached one to disk first.
  */

@@ -23,12 +23,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
-import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +70,7 @@ class ArticleIndexTest {
     void aFewDocumentsShownAtOnceTouchNoFileOnDiskUntilTheCommit() throws Exception {
         // Issue 20: their stored fields went to disk (five files created, mapped and deleted per refresh).
         List<String> written = new CopyOnWriteArrayList<>();
-        try (ArticleIndex index = ArticleIndex.open(folder, path -> recordingWrites(path, written))) {
+        try (ArticleIndex index = ArticleIndex.open(folder, RecordingDirectory.into(written))) {
             for (int i = 0; i < 3; i++) {
                 index.nextSegmentSmall(true);
                 index.writer().addDocument(document("a" + i));
@@ -93,7 +91,7 @@ class ArticleIndexTest {
     void aReplaysDocumentsGoToDiskAsTheyAreWrittenNotToMemory() throws Exception {
         // A replay's segments grow to the RAM buffer's size: held in memory too, they would double what it takes.
         List<String> written = new CopyOnWriteArrayList<>();
-        try (ArticleIndex index = ArticleIndex.open(folder, path -> recordingWrites(path, written))) {
+        try (ArticleIndex index = ArticleIndex.open(folder, RecordingDirectory.into(written))) {
             index.nextSegmentSmall(true);
             index.writer().addDocument(document("a0"));
             index.refresh(new TreeMap<>(), Instant.EPOCH);
@@ -102,23 +100,6 @@ class ArticleIndexTest {
 
             assertThat(written).as("stored fields streamed to disk").anyMatch(name -> name.endsWith(".fdt"));
         }
-    }
-
-    private static Directory recordingWrites(Path path, List<String> written) throws IOException {
-        return new FilterDirectory(FSDirectory.open(path)) {
-            @Override
-            public IndexOutput createOutput(String name, IOContext context) throws IOException {
-                written.add(name);
-                return super.createOutput(name, context);
-            }
-
-            @Override
-            public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
-                IndexOutput output = super.createTempOutput(prefix, suffix, context);
-                written.add(output.getName());
-                return output;
-            }
-        };
     }
 
     /** Issue 19 (finding 7): real damage is deleted and rebuilt from the topics. */

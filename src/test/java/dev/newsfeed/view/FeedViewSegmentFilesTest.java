@@ -2,18 +2,12 @@ package dev.newsfeed.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +31,7 @@ class FeedViewSegmentFilesTest {
 
     @Test
     void aWritesBatchIsShownWithoutAFileCreatedOnDisk() {
-        try (FeedView view = FeedView.open(folder, this::recordingWrites)) {
+        try (FeedView view = FeedView.open(folder, RecordingDirectory.into(onDisk))) {
             onDisk.clear();
 
             view.apply(List.of(version("a", 0)));
@@ -49,7 +43,7 @@ class FeedViewSegmentFilesTest {
 
     @Test
     void aReplaysBatchStreamsItsStoredFieldsToDisk() {
-        try (FeedView view = FeedView.open(folder, this::recordingWrites)) {
+        try (FeedView view = FeedView.open(folder, RecordingDirectory.into(onDisk))) {
             view.apply(List.of(version("a", 0)));
             onDisk.clear();
 
@@ -66,22 +60,5 @@ class FeedViewSegmentFilesTest {
     private ArticleChange version(String id, long secondsAfterT0) {
         ArticleText text = new ArticleText("Title of " + id, null, null, List.of("Body of " + id + "."));
         return topics.version(Article.first(id, "file:" + id + ".txt", text, T0.plusSeconds(secondsAfterT0)));
-    }
-
-    private Directory recordingWrites(Path path) throws IOException {
-        return new FilterDirectory(FSDirectory.open(path)) {
-            @Override
-            public IndexOutput createOutput(String name, IOContext context) throws IOException {
-                onDisk.add(name);
-                return super.createOutput(name, context);
-            }
-
-            @Override
-            public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
-                IndexOutput output = super.createTempOutput(prefix, suffix, context);
-                onDisk.add(output.getName());
-                return output;
-            }
-        };
     }
 }
