@@ -274,24 +274,27 @@ jfr_stop() {
 }
 
 
-# settle_jit WHY: POSTs one at a time, 300 a round, until a round's JIT compilations fall below 30 (at most 240 s),
-# so that what follows measures the service and not its JIT. On 2 cores the C2 compiler thread falls behind under
-# load and compiles methods at a tier of less profiling meanwhile; once the load drops it works through them, for
-# minutes: 600 POSTs one at a time took 9-10 s of C2 CPU in 12-14 s after 24,000 at 64 in flight, and the POST's
-# p50 fell from 18 to 11 ms as it caught up. Sets SETTLE (a note for the report).
+# settle_jit WHY: rounds of the visibility client (600 POSTs at 100/s, each followed on GET /feed?since= and on the
+# stream) until a round's JIT compilations fall below 30 (at most 300 s), so that what follows measures the service
+# and not its JIT. On 2 cores the C2 compiler thread falls behind under load and compiles methods at a tier of less
+# profiling meanwhile; once the load drops it works through them, for minutes: 600 POSTs one at a time took 9-10 s
+# of C2 CPU in 12-14 s after 24,000 at 64 in flight, and the POST's p50 fell from 18 to 11 ms as it caught up. The
+# rounds use the client the measurement uses: settled with POSTs alone, the first 300 POSTs at 20/s still compiled
+# 1,546 methods (8.4 s of C2 CPU in 16 s; the feed's polls and the stream's events, bench/threads.sh --rate 20,
+# 2026-12-07). Sets SETTLE (a note for the report).
 settle_jit() {
   local started=$SECONDS rounds=0 before after=0 delta=-1
   before=$(jit_compilations "$SERVICE_PID")
-  while [ $((SECONDS - started)) -lt 240 ]; do
-    java -cp "$TOOLS_CP" dev.newsfeed.bench.PostLoad "http://localhost:$HTTP" $TOKEN "$SEED" 300 1 "settle$1$rounds" 300 \
-      > /dev/null 2>&1 || true
+  while [ $((SECONDS - started)) -lt 300 ]; do
+    java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" $TOKEN "$SEED" 600 100 \
+      "settle$1$rounds" > /dev/null 2>&1 || true
     rounds=$((rounds + 1))
     after=$(jit_compilations "$SERVICE_PID")
     [ -n "$before" ] && [ -n "$after" ] || break
     delta=$((after - before)); before=$after
     [ "$delta" -lt 30 ] && break
   done
-  SETTLE="JIT settled before it: $rounds round(s) of 300 POSTs one at a time in $((SECONDS - started)) s, $delta compilations in the last"
+  SETTLE="JIT settled before it: $rounds round(s) of 600 POSTs at 100/s, followed on the feed and the stream, in $((SECONDS - started)) s, $delta compilations in the last"
   log "  $SETTLE"
 }
 
@@ -377,14 +380,18 @@ bench_visibility() {
   java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" $TOKEN "$SEED" "$VIS_COUNT" "$VIS_RATE" \
     viswarm > /dev/null 2>&1 || true
   settle_jit visibility
-  printf -- '- JIT settling before the visibility runs: `java -cp %s dev.newsfeed.bench.PostLoad http://localhost:%s %s %s 300 1 settle 300`, repeated until a round compiles fewer than 30 methods (`jstat -compiler`), at most 240 s\n' \
+  printf -- '- JIT settling before the visibility runs: `java -cp %s dev.newsfeed.bench.Visibility http://localhost:%s %s %s 600 100 settle`, repeated until a round compiles fewer than 30 methods (`jstat -compiler`), at most 300 s\n' \
     "bench/tools/target/classes:bench/tools/target/lib/*" "$HTTP" "$TOKEN" "${SEED#"$ROOT"/}" >> "$COMMANDS"
   sleep 5
   local post file e2e slow
   # Issue 20's first visibility target: POSTs at 20/s, one at a time as a CMS writes, each seen alone.
+  local jit0 jit1
+  jit0=$(jit_compilations "$SERVICE_PID")
   slow=$(logged java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" $TOKEN "$SEED" \
     "$VIS_SLOW_COUNT" "$VIS_SLOW_RATE" visslow | tr '\n' ' ')
+  jit1=$(jit_compilations "$SERVICE_PID")
   log "  POST at $VIS_SLOW_RATE/s: $slow"
+  log "  JIT compilations in the service during it: $(( ${jit1:-0} - ${jit0:-0} ))"
   sleep 2
   # The service's own timers, scraped around each run: where a writer's wait went (Kafka, or the view).
   curl -sf "localhost:$MGMT/q/metrics" > "$work/metrics.0" || true

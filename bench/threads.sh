@@ -4,12 +4,17 @@
 # rate and latency (bench/tools PostLoad), the CPU of newsfeed and of the broker, newsfeed's CPU by thread (from
 # /proc/PID/task/*/stat), its JIT compilations (jstat) and the means of its own write timers (/q/metrics).
 #
-#   bench/threads.sh [--warm N] [--rounds R] [--count N] [--concurrency C] [--profile REGEX]
+#   [SERVICE_OPTS='-Dname=value ...'] bench/threads.sh [--warm N] [--settle S] [--rounds R] [--count N]
+#                                                     [--concurrency C | --rate R] [--profile REGEX]
 #
 #   --warm          POSTs before the first round, 64 in flight (default 20000)
+#   --settle        then S rounds of 600 POSTs one after the other, not reported: the JIT's backlog (default 0)
 #   --rounds        rounds (default 4)
 #   --count         POSTs a round (default 600)
 #   --concurrency   POSTs in flight in a round (default 1: one after the other, as a CMS writes)
+#   --rate          instead, POSTs at R a second, each followed to its 201, the feed and the stream (bench/run.sh's
+#                   visibility: bench/tools Visibility)
+#   SERVICE_OPTS    system properties for the service, to compare a setting (e.g. -Dmp.messaging.outgoing....=0)
 #   --profile       async-profiler (CPU, from Maven Central) during the last round: the threads matching REGEX,
 #                   their share of the samples and the frames they spend most in (e.g. 'view-reader|executor')
 #
@@ -21,15 +26,17 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 # shellcheck source=bench/broker.sh
 . "$ROOT/bench/broker.sh"
-WARM=20000; ROUNDS=4; COUNT=600; CONCURRENCY=1; PROFILE=""
+WARM=20000; SETTLE=0; ROUNDS=4; COUNT=600; CONCURRENCY=1; RATE=""; PROFILE=""
 while [ $# -gt 0 ]; do
   case $1 in
     --warm) WARM=$2; shift ;;
+    --settle) SETTLE=$2; shift ;;
     --rounds) ROUNDS=$2; shift ;;
     --count) COUNT=$2; shift ;;
     --concurrency) CONCURRENCY=$2; shift ;;
+    --rate) RATE=$2; shift ;;
     --profile) PROFILE=$2; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see bench/threads.sh --help)" >&2; exit 64 ;;
   esac
   shift
@@ -52,7 +59,7 @@ BROKER=$!; pids+=("$BROKER")
 until (echo > "/dev/tcp/localhost/$KAFKA") 2> /dev/null; do sleep 0.2; done
 java -Dquarkus.http.port=$HTTP -Dquarkus.management.port=$MGMT -Dkafka.bootstrap.servers=localhost:$KAFKA \
   -Dnewsfeed.kafka.embedded=never -Dnewsfeed.ingest.folder="$work/in" -Dnewsfeed.view.data-dir="$work/view" \
-  -Dnewsfeed.api-token=bench-token -Dnewsfeed.public-base-url=http://localhost:$HTTP \
+  -Dnewsfeed.api-token=bench-token -Dnewsfeed.public-base-url=http://localhost:$HTTP ${SERVICE_OPTS:-} \
   -jar "$JAR" > "$work/service.log" 2>&1 &
 SERVICE=$!; pids+=("$SERVICE")
 until curl -sf -o /dev/null "localhost:$MGMT/q/health/ready"; do
@@ -63,6 +70,10 @@ done
 post() { # COUNT CONCURRENCY TAG: PostLoad's summary line
   java -cp "$TOOLS_CP" dev.newsfeed.bench.PostLoad "http://localhost:$HTTP" bench-token "$SEED" "$1" "$2" "$3" 600 | tail -1
 }
+paced() { # COUNT RATE TAG: Visibility's lines, on one
+  java -cp "$TOOLS_CP" dev.newsfeed.bench.Visibility "http://localhost:$HTTP" bench-token "$SEED" "$1" "$2" "$3" \
+    | tr '\n' ' '
+}
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # clock ticks (1/100 s), utime + stime
 threads() { # per thread name (digits folded), CPU ticks; a thread that ends meanwhile is skipped
   local t line name
@@ -72,9 +83,15 @@ threads() { # per thread name (digits folded), CPU ticks; a thread that ends mea
     echo "${line##*) }" | awk -v n="$name" '{gsub(/[0-9]+/, "", n); print n "\t" $12 + $13}'
   done | awk -F'\t' '{cpu[$1] += $2} END {for (n in cpu) print n "\t" cpu[n]}' | sort
 }
-timers() { curl -sf "localhost:$MGMT/q/metrics" | grep -E '^newsfeed_[a-z_]+_seconds_(count|sum)' || true; }
+timers() { # name{tags} and value, count and sum of each of the service's own timers
+  curl -sf "localhost:$MGMT/q/metrics" | grep -E '^newsfeed_[a-z_]+_seconds_(count|sum)' \
+    | sed -E 's/^([a-z_]+)_(count|sum)(\{[^}]*\})?/\1\3 \2/' || true
+}
 
 echo "warm-up: $WARM POSTs, 64 in flight: $(post "$WARM" 64 warm)"
+for round in $(seq 1 "$SETTLE"); do
+  echo "settling $round: $(post 600 1 "s$round"); JIT compilations so far $(jit_compilations "$SERVICE")"
+done
 if [ -n "$PROFILE" ]; then
   ./mvnw -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1 > /dev/null
   unzip -q -o "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar" \
@@ -88,17 +105,17 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   threads > "$work/before"; timers > "$work/timers.0"
   c0=$(jit_compilations "$SERVICE"); s0=$(cpu "$SERVICE"); b0=$(cpu "$BROKER"); t0=$(date +%s%N)
-  line=$(post "$COUNT" "$CONCURRENCY" "r$round")
+  if [ -n "$RATE" ]; then line=$(paced "$COUNT" "$RATE" "r$round"); else line=$(post "$COUNT" "$CONCURRENCY" "r$round"); fi
   t1=$(date +%s%N); s1=$(cpu "$SERVICE"); b1=$(cpu "$BROKER"); c1=$(jit_compilations "$SERVICE")
   threads > "$work/after"; timers > "$work/timers.1"
   echo
-  echo "round $round ($COUNT POSTs, $CONCURRENCY in flight; load $(cut -d' ' -f1-3 /proc/loadavg)): $line"
+  echo "round $round ($COUNT POSTs, ${RATE:+$RATE/s}${RATE:-$CONCURRENCY in flight}; load $(cut -d' ' -f1-3 /proc/loadavg)): $line"
   echo "  wall $(( (t1 - t0) / 1000000 )) ms; newsfeed CPU $(( (s1 - s0) * 10 )) ms, broker $(( (b1 - b0) * 10 )) ms;" \
     "JIT compilations $(( ${c1:-0} - ${c0:-0} ))"
   join -t $'\t' "$work/before" "$work/after" | awk -F'\t' '{d = ($3 - $2) * 10; if (d >= 50) printf "%8d ms  %s\n", d, $1}' \
     | sort -rn | head -12
-  awk 'FNR == NR {before[$1] = $2; next} {d = $2 - before[$1]; k = $1; sub(/_(count|sum)$/, "", k)
-       if ($1 ~ /_count$/) n[k] = d; else s[k] = d}
+  awk 'FNR == NR {before[$1 " " $2] = $3; next} {d = $3 - before[$1 " " $2]; k = $1
+       if ($2 == "count") n[k] = d; else s[k] = d}
        END {for (k in n) if (n[k] > 0) printf "  %s: n=%d, mean %.2f ms\n", k, n[k], 1000 * s[k] / n[k]}' \
     "$work/timers.0" "$work/timers.1" | sort
 done
