@@ -2,7 +2,8 @@
 # Where a POST's time and CPU go, thread by thread (issue 20): newsfeed against a broker in its own JVM (as
 # bench/run.sh starts it), a warm-up of POSTs 64 at a time, then rounds of POSTs, and for each round the POSTs'
 # rate and latency (bench/tools PostLoad), the CPU of newsfeed and of the broker, newsfeed's CPU by thread (from
-# /proc/PID/task/*/stat), its JIT compilations (jstat) and the means of its own write timers (/q/metrics).
+# /proc/PID/task/*/stat), its JIT compilations (jstat) and the means of its own write timers and of its HTTP
+# requests as it timed them (/q/metrics).
 #
 #   [SERVICE_OPTS='-Dname=value ...'] bench/threads.sh [--warm N] [--settle S] [--rounds R] [--count N]
 #                                                     [--concurrency C | --rate R] [--profile REGEX]
@@ -84,7 +85,7 @@ threads() { # per thread name (digits folded), CPU ticks; a thread that ends mea
   done | awk -F'\t' '{cpu[$1] += $2} END {for (n in cpu) print n "\t" cpu[n]}' | sort
 }
 timers() { # name{tags} and value, count and sum of each of the service's own timers
-  curl -sf "localhost:$MGMT/q/metrics" | grep -E '^newsfeed_[a-z_]+_seconds_(count|sum)' \
+  curl -sf "localhost:$MGMT/q/metrics" | grep -E '^(newsfeed_[a-z_]+|http_server_requests)_seconds_(count|sum)' \
     | sed -E 's/^([a-z_]+)_(count|sum)(\{[^}]*\})?/\1\3 \2/' || true
 }
 
