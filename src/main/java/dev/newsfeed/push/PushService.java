@@ -28,7 +28,6 @@ import dev.newsfeed.feed.FeedRenderer;
 import dev.newsfeed.feed.FeedSettings;
 import dev.newsfeed.kafka.KafkaClients;
 import dev.newsfeed.kafka.KafkaSettings;
-import dev.newsfeed.kafka.KafkaUnavailableException;
 import dev.newsfeed.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -47,6 +46,8 @@ public class PushService {
     private static final Logger LOG = Logger.getLogger(PushService.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final int CONNECTIONS_PER_RECEIVER = 64;
+    /** How long shutdown waits for a try to create the push topics that is under way. */
+    private static final Duration STARTER_STOP = Duration.ofSeconds(2);
 
     private final PushSettings settings;
     private final KafkaSettings kafka;
@@ -56,6 +57,7 @@ public class PushService {
     private final PushEngine engine;
     private final String articlesTopic;
     private final CallbackPolicy policy;
+    private final PushStarter starter;
 
     PushService(PushSettings settings, KafkaSettings kafka, KafkaClients clients, Admin admin, Vertx vertx,
             MeterRegistry meters, OpenTelemetry openTelemetry, FeedSettings feed, @ConfigProperty(name = "newsfeed.public-base-url") String baseUrl,
@@ -79,31 +81,15 @@ public class PushService {
         this.engine = new PushEngine(new PushEngine.Options(settings.subscriptionsTopic(), settings.statusTopic(),
                 settings.group(), name, settings.sessionTimeout(), settings.heartbeatInterval()),
                 clients.consumerConfig(Map.of()), context);
+        this.starter = new PushStarter(() -> PushTopics.ensure(admin, settings, kafka.replicationFactor(),
+                kafka.minInsyncReplicas().orElse(null)), this::startEngine);
     }
 
     void start(@Observes StartupEvent event) {
-        Thread starter = new Thread(this::startWhenKafkaAnswers, "newsfeed-push-start");
-        starter.setDaemon(true);
         starter.start();
     }
 
-    private void startWhenKafkaAnswers() {
-        long pause = 500;
-        while (true) {
-            try {
-                PushTopics.ensure(admin, settings, kafka.replicationFactor(), kafka.minInsyncReplicas().orElse(null));
-                break;
-            } catch (KafkaUnavailableException e) {
-                LOG.warnf("Push waits for Kafka: %s", e.getMessage());
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                pause = Math.min(pause * 2, 30_000);
-            }
-        }
+    private void startEngine() {
         if (settings.enabled()) {
             engine.start();
         } else {
@@ -112,6 +98,7 @@ public class PushService {
     }
 
     synchronized void stop(@Observes ShutdownEvent event) {
+        starter.stop(STARTER_STOP);
         engine.close();
         client.close();
         writes.close();
