@@ -1,8 +1,8 @@
 package dev.newsfeed.article;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the parser reads out of an article text, before it gets an identity and publication times.
@@ -21,20 +21,37 @@ public record ArticleText(String title, String subtitle, String summary, List<St
      */
     public String canonical() {
         StringBuilder text = new StringBuilder();
-        if (summary != null) {
-            text.append(summary).append('\n');
-        }
-        text.append(title).append("\n\n").append(title).append('\n');
-        if (subtitle != null) {
-            text.append(subtitle).append('\n');
-        }
-        text.append(String.join("\n", body));
+        layOut(text::append);
         return text.toString();
     }
 
-    /** SHA-256 of the canonical text, in lower-case hex: the version of an article. */
+    /** SHA-256 of the canonical text's UTF-8 bytes, in lower-case hex: the version of an article. */
     public String contentHash() {
-        return Sha256.hex(canonical().getBytes(StandardCharsets.UTF_8));
+        Sha256.OfText hash = new Sha256.OfText();
+        layOut(hash::add);
+        return hash.hex();
+    }
+
+    /** Hands the canonical text over in pieces, each whole (never a surrogate pair split between two). */
+    private void layOut(Consumer<String> text) {
+        if (summary != null) {
+            text.accept(summary);
+            text.accept("\n");
+        }
+        text.accept(title);
+        text.accept("\n\n");
+        text.accept(title);
+        text.accept("\n");
+        if (subtitle != null) {
+            text.accept(subtitle);
+            text.accept("\n");
+        }
+        for (int i = 0; i < body.size(); i++) {
+            if (i > 0) {
+                text.accept("\n");
+            }
+            text.accept(body.get(i));
+        }
     }
 
     /**
