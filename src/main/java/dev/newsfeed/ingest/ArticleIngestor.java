@@ -129,14 +129,16 @@ public class ArticleIngestor {
 
     private Uni<IngestOutcome> decideAndWrite(String id, String source, ArticleText text, boolean edits) {
         FeedView.Known known = view.known(id);
+        // Hashed once: each hash encodes the whole text again.
+        String contentHash = text.contentHash();
         // Any retraction of this text, even with a newer version shown since: the view hides that text for good.
         Optional<Retraction> retraction = known.retraction();
-        if (retraction.isPresent() && retraction.get().contentHash().equals(text.contentHash())) {
+        if (retraction.isPresent() && retraction.get().contentHash().equals(contentHash)) {
             ledger.published(source, id);
             return Uni.createFrom().item(IngestOutcome.retracted());
         }
         Optional<Article> current = known.shown();
-        if (current.isPresent() && current.get().contentHash().equals(text.contentHash())) {
+        if (current.isPresent() && current.get().contentHash().equals(contentHash)) {
             ledger.published(source, id);
             metrics.unchanged();
             log.unchanged();
@@ -147,7 +149,7 @@ public class ArticleIngestor {
         }
         // The version a failed write of this text left unsettled, if any: written again as it was, it is the same
         // record should the first one land after all.
-        Article article = unsettled.find(id, text.contentHash()).orElseGet(() -> {
+        Article article = unsettled.find(id, contentHash).orElseGet(() -> {
             Instant now = clock.instant();
             return enricher.enrich(current.map(previous -> previous.revisedBy(text, source, now))
                     .orElseGet(() -> Article.first(id, source, text, now)));
