@@ -46,8 +46,6 @@ public class PushService {
     private static final Logger LOG = Logger.getLogger(PushService.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final int CONNECTIONS_PER_RECEIVER = 64;
-    /** How long shutdown waits for a try to create the push topics that is under way. */
-    private static final Duration STARTER_STOP = Duration.ofSeconds(2);
 
     private final PushSettings settings;
     private final KafkaSettings kafka;
@@ -98,7 +96,7 @@ public class PushService {
     }
 
     synchronized void stop(@Observes ShutdownEvent event) {
-        starter.stop(STARTER_STOP);
+        starter.stop();
         engine.close();
         client.close();
         writes.close();

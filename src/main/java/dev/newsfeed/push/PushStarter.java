@@ -19,6 +19,8 @@ final class PushStarter {
     private static final Logger LOG = Logger.getLogger(PushStarter.class);
     private static final long FIRST_PAUSE_MILLIS = 500;
     private static final long MAX_PAUSE_MILLIS = 30_000;
+    /** How long {@link #stop} waits for a try under way: an admin call has its own timeout, and shutdown goes on. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     /** Creates the push topics, or says why it could not. */
     @FunctionalInterface
@@ -43,14 +45,14 @@ final class PushStarter {
         thread.start();
     }
 
-    /** Ends the tries, and waits up to {@code wait} for a try under way (an admin call has its own timeout). */
-    void stop(Duration wait) {
+    /** Ends the tries, and waits a little for a try under way. */
+    void stop() {
         synchronized (this) {
             stopped = true;
         }
         thread.interrupt();
         try {
-            thread.join(wait.toMillis());
+            thread.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

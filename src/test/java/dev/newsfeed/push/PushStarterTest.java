@@ -42,7 +42,7 @@ class PushStarterTest {
         starter.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> tries.get() >= 1);
 
-        starter.stop(Duration.ofSeconds(5));
+        starter.stop();
 
         assertThat(starter.running()).as("the starter's thread after stop").isFalse();
         assertThat(engineStarts).hasValue(0);
@@ -66,7 +66,7 @@ class PushStarterTest {
         starter.start();
         trying.await();
 
-        starter.stop(Duration.ofSeconds(5));
+        starter.stop();
 
         assertThat(starter.running()).isFalse();
         assertThat(uncaught).isEmpty();
