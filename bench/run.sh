@@ -16,8 +16,8 @@
 # launch (settings=default, about 1% overhead), each benchmark's span dumped on its own; for every missed target
 # the top frames go into RESULTS.md.
 #
-# Takes about 20 minutes in full on 2 cores (JMH 2 min, ingest 4, visibility 3 with the JIT settling, serving 7 with
-# --duration 20, the rest 4).
+# Takes about 20-25 minutes in full on 2 cores (JMH 2 min, ingest 4, visibility 5-8 with the JIT settling, serving
+# 7 with --duration 20, the rest 4).
 # BENCH_OFFLINE=1 builds with mvnw -o (everything already in ~/.m2).
 #
 # Ports (loopback): 28080 newsfeed API, 28090 its management port, 28092/28093 Kafka, 28081 nginx,

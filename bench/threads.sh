@@ -9,7 +9,8 @@
 #                                                     [--concurrency C | --rate R] [--profile REGEX]
 #
 #   --warm          POSTs before the first round, 64 in flight (default 20000)
-#   --settle        then S rounds of 600 POSTs one after the other, not reported: the JIT's backlog (default 0)
+#   --settle        then S rounds, not reported, with the rounds' own client: 600 POSTs one after the other, or
+#                   with --rate 600 at 100/s followed to the feed and the stream (the JIT's backlog; default 0)
 #   --rounds        rounds (default 4)
 #   --count         POSTs a round (default 600)
 #   --concurrency   POSTs in flight in a round (default 1: one after the other, as a CMS writes)
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --concurrency) CONCURRENCY=$2; shift ;;
     --rate) RATE=$2; shift ;;
     --profile) PROFILE=$2; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see bench/threads.sh --help)" >&2; exit 64 ;;
   esac
   shift
@@ -90,8 +91,11 @@ timers() { # name{tags} and value, count and sum of each of the service's own ti
 }
 
 echo "warm-up: $WARM POSTs, 64 in flight: $(post "$WARM" 64 warm)"
+if [ -n "$RATE" ]; then PACE="$RATE a second"; else PACE="$CONCURRENCY in flight"; fi
+# Settled with POSTs alone, the feed's and the stream's code was still compiling in the first paced rounds.
 for round in $(seq 1 "$SETTLE"); do
-  echo "settling $round: $(post 600 1 "s$round"); JIT compilations so far $(jit_compilations "$SERVICE")"
+  if [ -n "$RATE" ]; then line=$(paced 600 100 "s$round"); else line=$(post 600 1 "s$round"); fi
+  echo "settling $round: $line; JIT compilations so far $(jit_compilations "$SERVICE")"
 done
 if [ -n "$PROFILE" ]; then
   ./mvnw -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1 > /dev/null
@@ -110,7 +114,7 @@ for round in $(seq 1 "$ROUNDS"); do
   t1=$(date +%s%N); s1=$(cpu "$SERVICE"); b1=$(cpu "$BROKER"); c1=$(jit_compilations "$SERVICE")
   threads > "$work/after"; timers > "$work/timers.1"
   echo
-  echo "round $round ($COUNT POSTs, ${RATE:+$RATE/s}${RATE:-$CONCURRENCY in flight}; load $(cut -d' ' -f1-3 /proc/loadavg)): $line"
+  echo "round $round ($COUNT POSTs, $PACE; load $(cut -d' ' -f1-3 /proc/loadavg)): $line"
   echo "  wall $(( (t1 - t0) / 1000000 )) ms; newsfeed CPU $(( (s1 - s0) * 10 )) ms, broker $(( (b1 - b0) * 10 )) ms;" \
     "JIT compilations $(( ${c1:-0} - ${c0:-0} ))"
   join -t $'\t' "$work/before" "$work/after" | awk -F'\t' '{d = ($3 - $2) * 10; if (d >= 50) printf "%8d ms  %s\n", d, $1}' \
